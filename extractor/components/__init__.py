@@ -1,0 +1,6 @@
+"""The rule components of the extractor pipeline, one per module.
+
+Importing this package registers their factories with spaCy.
+"""
+
+from . import countries, dates, initiatives, officials, titles  # noqa: F401

@@ -1,0 +1,103 @@
+"""Country mentions: names, short forms and adjectives, with organisations and seas left out.
+
+Sets ``doc.spans["countries"]`` (label: ISO3), ``doc.spans["organisations"]`` (label: the ISO3 of
+a national body such as the CPC, else ``ORG``), ``doc._.countries`` and ``doc._.home_country``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..extensions import in_furniture, register_extensions
+from ..resources import Gazetteer, load_gazetteer
+
+CURRENCY_WORDS = {"dollar", "dollars", "cents", "yuan", "yen", "won", "rupee", "rupees", "dong",
+                  "baht", "peso", "pesos", "ringgit"}
+SINO_PREFIXES = {"Sino": "CHN", "Indo": None, "Russo": "RUS", "Franco": "FRA", "Anglo": "GBR"}
+
+
+def build_country_matchers(nlp: Language, gazetteer: Gazetteer
+                           ) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """Phrase matchers for country forms (match id: ISO3) and organisation forms."""
+    countries = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for row in gazetteer.countries:
+        forms = set(row["names"]) | set(row["adjectives"])
+        forms |= {f.upper() for f in row["names"] if len(f) > 3}  # datelines: "CHINA"
+        countries.add(row["iso3"], [nlp.make_doc(f) for f in sorted(forms)])
+    organisations = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for row in gazetteer.organisations:
+        organisations.add(row["country"] or "ORG", [nlp.make_doc(f) for f in row["forms"]])
+    return countries, organisations
+
+
+def is_currency(doc: Doc, end: int) -> bool:
+    """True for "US dollars", "U.S. $": the country word names a currency."""
+    return end < len(doc) and (doc[end].lower_ in CURRENCY_WORDS or doc[end].text == "$")
+
+
+def find_country_mentions(doc: Doc, countries: PhraseMatcher, organisations: PhraseMatcher
+                          ) -> tuple[list[Span], list[Span]]:
+    """Country spans (label ISO3) outside organisation names and currencies; organisation spans."""
+    orgs = filter_spans([Span(doc, s, e, label=m) for m, s, e in organisations(doc)])
+    org_tokens = {i for span in orgs for i in range(span.start, span.end)}
+    found = []
+    for match_id, start, end in countries(doc):
+        if any(i in org_tokens for i in range(start, end)) or is_currency(doc, end):
+            continue
+        found.append(Span(doc, start, end, label=match_id))
+    for token in doc:
+        iso3 = SINO_PREFIXES.get(token.text)
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if iso3 and nxt is not None and nxt.text == "-":
+            found.append(Span(doc, token.i, token.i + 1, label=iso3))
+    spans = [s for s in filter_spans(found) if not in_furniture(doc, s.start_char)]
+    return sorted(spans, key=lambda s: s.start), orgs
+
+
+def home_country(doc: Doc, gazetteer: Gazetteer, agency_countries: dict[str, str | None]
+                 ) -> str | None:
+    """The country of the dateline place, else of a national news agency, else None."""
+    place = (doc._.dateline or "").strip()
+    if place:
+        for key, iso3 in gazetteer.capitals.items():
+            if key.lower() == place.lower():
+                return iso3
+        for row in gazetteer.countries:
+            if place.lower() in (n.lower() for n in row["names"]):
+                return row["iso3"]
+    agency = doc._.agency
+    return agency_countries.get(agency) if agency else None
+
+
+@Language.factory("extractor_countries", default_config={})
+class CountryRecognizer:
+    """Finds country mentions and the article's home country."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.gazetteer = load_gazetteer()
+        self.countries, self.organisations = build_country_matchers(nlp, self.gazetteer)
+        self.agency_countries = {
+            form: row["country"] for row in self.gazetteer.agencies for form in row["forms"]
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, orgs = find_country_mentions(doc, self.countries, self.organisations)
+        doc.spans["countries"] = spans
+        doc.spans["organisations"] = orgs
+        doc._.countries = [
+            {"iso3": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char}
+            for s in spans
+        ]
+        doc._.home_country = home_country(doc, self.gazetteer, self.agency_countries)
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006 - spaCy's signature
+        """Rule data lives in ``models/``; nothing to save beyond the config."""
+
+    def from_disk(self, path, exclude=tuple()) -> CountryRecognizer:  # noqa: B006
+        return self

@@ -1,0 +1,278 @@
+"""Date expressions: find them in the text, then normalise each against the article's date.
+
+Detection is a small grammar of regular expressions over the text (dates in news are few and
+regular); the parse (tense of the governing verb, numbers that count things) decides the cases
+the surface leaves open. Sets ``doc.spans["dates"]`` and ``doc._.dates``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import temporal as T
+from ..extensions import in_furniture, register_extensions
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+RANGE_SEP = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(rf"\b{YEAR}-[01]\d-[0-3]\d\b")),
+    ("month_day_range", re.compile(
+        rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})(?P<sep>{RANGE_SEP})(?P<d2>{DAY})\b"
+        rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
+    ("day_month_range", re.compile(
+        rf"\b(?P<d1>{DAY})(?P<sep>{RANGE_SEP})(?P<d2>{DAY})\s+(?P<m>{MONTH})"
+        rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
+    ("month_day", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
+    ("day_month", re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
+    ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s*,?\s+(?P<y>{YEAR})\b")),
+    ("week_of_month", re.compile(
+        r"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+        r"(?:(?P<rel>next|last|this)\s+month|(?P<m>" + MONTH + r"))", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<rel>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|coming|this coming)\s+)?"
+                           rf"(?P<wd>{WEEKDAY})\b", re.I)),
+    ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|mid-)\s*-?\s*"
+                              rf"(?P<m>{MONTH})(?!\s+\d)", re.I)),
+    ("in_month", re.compile(rf"\b(?P<prep>in|since|until|till|by|before|after|during|from)\s+"
+                            rf"(?P<m>{MONTH})(?!\s*\d)")),
+    ("year_range", re.compile(rf"\b(?:from\s+)?(?P<y1>{YEAR})(?P<sep>\s*(?:-|–|to)\s*)"
+                              rf"(?P<y2>{YEAR})\b")),
+    ("year", re.compile(rf"(?<![\w-])(?P<y>{YEAR})(?![\w-])")),
+]
+
+FUTURE_WORDS = {"will", "'ll", "shall", "scheduled", "slated", "due", "upcoming", "expected",
+                "plans", "planned", "set", "to", "would", "next", "coming", "tomorrow"}
+COUNT_HEADS = {"people", "troops", "soldiers", "tons", "tonnes", "members", "cases", "units",
+               "households", "delegates", "km", "kilometers", "kilometres", "meters", "metres",
+               "persons", "workers", "students", "deaths", "dollars", "yuan"}
+RELATIVE_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+
+
+@dataclass
+class DateMention:
+    """A found date expression before normalisation."""
+
+    kind: str
+    start: int
+    end: int
+    groups: dict
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """All date expressions in ``text``, longest first where they overlap."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append(DateMention(kind, start, end, {k: v for k, v in m.groupdict().items()}))
+    return sorted(found, key=lambda d: d.start)
+
+
+def is_future(doc: Doc, start_char: int) -> bool:
+    """True when the clause around the expression speaks of the future ("will meet on Sunday")."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    verb = token
+    for _ in range(4):
+        if verb.tag_.startswith("VB") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.tag_.startswith("VB"):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & {"will", "'ll", "shall", "wo"}:
+            return True
+        if verb.tag_ == "VB" and "to" in auxes:
+            return True
+        if verb.lower_ in ("scheduled", "slated", "due", "set") or (
+            verb.head.lower_ in ("scheduled", "slated", "due", "set", "expected", "plans")
+        ):
+            return True
+        if auxes & {"would", "did", "had"} or verb.tag_ in ("VBD", "VBN"):
+            return False
+    window = doc[max(token.i - 8, token.sent.start): token.i]
+    return any(t.lower_ in ("will", "'ll", "shall") for t in window)
+
+
+def is_name_or_count(doc: Doc, start_char: int, end_char: int, text: str) -> bool:
+    """A bare year that is part of a name ("Regulations 2005", "APEC-2006") or a count."""
+    before = text[max(0, start_char - 2):start_char]
+    after = text[end_char:end_char + 2]
+    if before.endswith("-") or after.startswith("-") or before.endswith("/"):
+        return True
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if prev is not None and prev.is_title and prev.is_alpha and not prev.is_sent_start and \
+            prev.lower_ not in ("in", "of", "since", "until", "by", "from", "to", "before",
+                                "after", "during", "through", "between", "and", "early", "late",
+                                "mid", "year", "fiscal") and T.month_index(prev.text) is None:
+        return True
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ in COUNT_HEADS or nxt.text == "%"):
+        return True
+    return bool(token.dep_ == "nummod" and token.head.lower_ in COUNT_HEADS)
+
+
+def anchor_of(doc: Doc, text: str) -> dt.date | None:
+    """The publication date, else the latest full date the article states, else None."""
+    published = T.parse_iso(doc._.published)
+    if published:
+        return published
+    latest = None
+    for m in PATTERNS[3][1].finditer(text):
+        if m["y"]:
+            value = T.parse_absolute(m.group(0))
+            day = T.parse_iso(value.value) if value else None
+            if day and (latest is None or day > latest):
+                latest = day
+    return latest
+
+
+def _day_value(month_word: str, day_text: str, year: str | None,
+               anchor: dt.date | None) -> T.DateValue | None:
+    month = T.month_index(month_word)
+    day = int(re.sub(r"\D", "", day_text))
+    if month is None:
+        return None
+    if year:
+        try:
+            return T.DateValue(dt.date(int(year), month, day).isoformat(), "day")
+        except ValueError:
+            return None
+    return T.resolve_day_month(month, day, anchor)
+
+
+def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
+              ) -> Iterator[tuple[int, int, T.DateValue]]:
+    """Normalised parts of one mention: (start, end, value); ranges give two parts."""
+    g, text = mention.groups, doc.text
+    kind, start, end = mention.kind, mention.start, mention.end
+    if kind == "iso":
+        yield start, end, T.DateValue(text[start:end], "day")
+    elif kind in ("month_day_range", "day_month_range"):
+        first = _day_value(g["m"], g["d1"], g["y"], anchor)
+        second = _day_value(g["m"], g["d2"], g["y"], anchor)
+        if first and second:
+            d2_start = start + text[start:end].index(g["sep"]) + len(g["sep"])
+            if kind == "month_day_range":
+                first_end = d2_start - len(g["sep"])
+                yield start, first_end, first
+                yield d2_start, d2_start + len(g["d2"]), second
+            else:
+                yield start, start + len(g["d1"]), first
+                yield d2_start, end, second
+    elif kind in ("month_day", "day_month"):
+        value = _day_value(g["m"], g["d"], g["y"], anchor)
+        if value:
+            yield start, end, value
+    elif kind == "month_year":
+        month = T.month_index(g["m"])
+        if month:
+            yield start, end, T.DateValue(f"{int(g['y']):04d}-{month:02d}", "month")
+    elif kind == "week_of_month":
+        ordinal = T.ORDINALS[g["ord"].lower()]
+        if g.get("rel"):
+            yield start, end, T.resolve_week_of_month(
+                ordinal, RELATIVE_SHIFT[g["rel"].lower()], anchor)
+        elif anchor is not None:
+            month = T.month_index(g["m"])
+            target = T.resolve_month(month, anchor)
+            y, mth = (int(x) for x in target.value.split("-"))
+            shift = (y * 12 + mth) - (anchor.year * 12 + anchor.month)
+            yield start, end, T.resolve_week_of_month(ordinal, shift, anchor)
+    elif kind == "relative":
+        shift = RELATIVE_SHIFT[g["rel"].lower()]
+        yield start, end, T.resolve_relative(g["unit"].lower(), shift, anchor)
+    elif kind == "deictic":
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
+        yield start, end, T.resolve_relative("day", shift, anchor)
+    elif kind == "weekday":
+        if not g["wd"][0].isupper():
+            return
+        weekday = T.WEEKDAYS.index(g["wd"].lower())
+        rel = (g.get("rel") or "").lower()
+        if rel == "last":
+            direction = "last"
+        elif rel in ("next", "coming", "this coming"):
+            direction = "next" if rel == "next" else "future"
+        else:
+            direction = "future" if is_future(doc, start) else "past"
+        if anchor is None:
+            yield start, end, T.unknown("day")
+        else:
+            yield start, end, T.DateValue(
+                T.resolve_weekday(weekday, anchor, direction).isoformat(), "day")
+    elif kind in ("part_month", "in_month"):
+        month = T.month_index(g["m"])
+        if month is None or (g["m"] == "May" and kind == "in_month" and g["prep"] == "by"):
+            return
+        value_start = start if kind == "part_month" else start + len(g["prep"]) + 1
+        direction = "future" if is_future(doc, start) else "nearest"
+        yield value_start, end, T.resolve_month(month, anchor, direction)
+    elif kind == "year_range":
+        y1_start = text.index(g["y1"], start)
+        yield y1_start, y1_start + 4, T.DateValue(g["y1"], "year")
+        yield end - 4, end, T.DateValue(g["y2"], "year")
+    elif kind == "year":
+        if not is_name_or_count(doc, start, end, text):
+            yield start, end, T.DateValue(g["y"], "year")
+
+
+def find_dates(doc: Doc) -> list[Span]:
+    """Date spans (label DATE) with their values, outside the header and dateline."""
+    text = doc.text
+    anchor = anchor_of(doc, text)
+    spans: list[Span] = []
+    rows: list[dict] = []
+    for mention in find_date_mentions(text):
+        if in_furniture(doc, mention.start):
+            continue
+        for start, end, value in normalise(doc, mention, anchor):
+            span = doc.char_span(start, end, alignment_mode="expand", label="DATE")
+            if span is None:
+                continue
+            spans.append(span)
+            rows.append({"text": text[start:end], "value": value.value,
+                         "granularity": value.granularity, "start": start, "end": end})
+    doc._.dates = rows
+    return spans
+
+
+@Language.factory("extractor_dates", default_config={})
+class DateRecognizer:
+    """Finds date expressions and normalises them against ``doc._.published``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["dates"] = find_dates(doc)
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006
+        """No state: the grammar is code."""
+
+    def from_disk(self, path, exclude=tuple()) -> DateRecognizer:  # noqa: B006
+        return self

@@ -1,0 +1,344 @@
+"""Officials: named people tied to a title of office, with their country and aliases.
+
+A person becomes an official where a title stands next to the name ("Foreign Minister Li
+Zhaoxing", "Chen Xiaodong, Assistant Minister of Foreign Affairs"). The name is taken from the
+capitalised run next to the title, whatever label the statistical NER gave it, so names the model
+mislabels are still found. Later, shorter forms ("Minh", "Lavrov") become aliases. The country
+comes, in order, from the title itself (an adjective, a possessive, "of Vietnam", a national party),
+then from the words around the name, then from the article's home country (dateline or national
+agency). Sets ``doc.spans["officials"]`` and ``doc._.officials``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import register_extensions
+from ..resources import load_gazetteer
+from .titles import TitleLexicon, fold
+
+PARTICLES = {"de", "van", "von", "bin", "binti", "al", "el", "da", "dos", "der", "la", "le", "du"}
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+NOT_NAMES = {"the", "he", "she", "his", "her", "they", "it", "in", "on", "at", "mr", "mr.", "mrs",
+             "ms", "dr", "said", "and", "but", "a", "an", "this", "that", "however", "also",
+             "meanwhile", "both", "after", "before", "during", "while", "when", "as", "with",
+             "under", "asean", "apec", "un", "god", "communist", "party", "meeting", "summit",
+             "conference", "forum", "talks", "dialogue", "session", "council", "committee"}
+MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "jan", "feb", "aug", "sept",
+                "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+                "saturday", "sunday"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+
+
+@dataclass
+class Anchor:
+    """One place where a title stands by a name."""
+
+    name: Span
+    title: Span
+    country: str | None
+    evidence: str  # title | context | international | home | none
+
+
+@dataclass
+class Official:
+    """An official as collected over the whole article."""
+
+    name: str
+    tokens: set[str]
+    anchors: list[Anchor] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> Anchor:
+        return self.anchors[0]
+
+
+class NameRules:
+    """Which tokens can be part of a person's name."""
+
+    def __init__(self, lexicon: TitleLexicon) -> None:
+        self.lexicon = lexicon
+
+    def is_name_token(self, doc: Doc, i: int, blocked: set[int]) -> bool:
+        t = doc[i]
+        if i in blocked or t.lower_ in NOT_NAMES or t.lower_ in MONTH_OR_DAY:
+            return False
+        if t.lower_ in self.lexicon.heads or t.lower_ in HONORIFICS:
+            return False
+        if INITIAL.match(t.text):
+            return True
+        return t.is_alpha and (t.is_title or (t.text[:1].isupper() and not t.is_upper)) \
+            or (t.is_alpha and t.is_upper and len(t) > 1 and t.ent_type_ == "PERSON")
+
+    def run_after(self, doc: Doc, i: int, blocked: set[int]) -> Span | None:
+        """The name starting at token ``i`` (after a title), or None."""
+        if i < len(doc) and doc[i].lower_ in HONORIFICS:
+            i += 1
+        j = i
+        while j < len(doc) and j - i < 6:
+            if self.is_name_token(doc, j, blocked):
+                j += 1
+            elif doc[j].text == "-" and j > i and j + 1 < len(doc) and doc[j + 1].is_alpha:
+                j += 2  # "Kim Dae-jung"
+            elif doc[j].text.endswith("-") and j + 1 < len(doc) and doc[j + 1].is_alpha and j > i:
+                j += 2  # "Roh Moo- hyun"
+            elif doc[j].lower_ in PARTICLES and j > i and j + 1 < len(doc) and \
+                    self.is_name_token(doc, j + 1, blocked):
+                j += 1
+            elif doc[j].text in ('"', "“", "”") and j > i and j + 2 < len(doc) and \
+                    doc[j + 2].text in ('"', "“", "”") and doc[j + 1].is_title:
+                j += 3  # Douglas "Pete" Peterson
+            else:
+                break
+        if j == i:
+            return None
+        return doc[i:j]
+
+    def run_before(self, doc: Doc, end: int, blocked: set[int]) -> Span | None:
+        """The name ending just before token ``end`` (before ", Title"), or None."""
+        j = end
+        while j > 0 and end - j < 6:
+            if self.is_name_token(doc, j - 1, blocked):
+                j -= 1
+            elif doc[j - 1].text == "-" and j - 2 >= 0 and j < end and doc[j - 2].is_alpha:
+                j -= 2
+            elif doc[j - 1].lower_ in PARTICLES and j < end and j - 2 >= 0 and \
+                    self.is_name_token(doc, j - 2, blocked):
+                j -= 1
+            else:
+                break
+        if j == end:
+            return None
+        return doc[j:end]
+
+
+def _label_index(doc: Doc, key: str) -> dict[int, str]:
+    return {i: s.label_ for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
+
+
+def country_before(doc: Doc, start: int, countries: dict[int, str], orgs: dict[int, str]
+                   ) -> tuple[str | None, int]:
+    """ISO3 of "Russian" / "Thailand's" / "CPC" right before a title, and where it starts."""
+    i = start - 1
+    if i >= 0 and doc[i].text in ("'s", "’s", "'"):
+        i -= 1
+    if i >= 0 and i in countries:
+        j = i
+        while j - 1 >= 0 and countries.get(j - 1) == countries[i]:
+            j -= 1
+        return countries[i], j
+    if i >= 0 and orgs.get(i, "ORG") != "ORG":
+        return orgs[i], i
+    return None, start
+
+
+def country_in(span: Span, countries: dict[int, str], orgs: dict[int, str],
+               lexicon: TitleLexicon) -> tuple[str | None, bool]:
+    """ISO3 named inside a title ("president of China", "CPP chairman"); and whether the title
+    belongs to an international body ("UN Secretary-General")."""
+    found = [countries[t.i] for t in span if t.i in countries]
+    found += [orgs[t.i] for t in span if orgs.get(t.i, "ORG") != "ORG"]
+    if found:
+        return found[-1], False
+    international = any(fold(t.text) in lexicon.international for t in span)
+    return None, international
+
+
+def country_after(doc: Doc, name: Span, countries: dict[int, str]) -> str | None:
+    """"Hun Sen of Cambodia", "Hun Sen, Cambodia's prime minister"."""
+    i = name.end
+    if i + 1 < len(doc) and doc[i].lower_ == "of" and i + 1 in countries:
+        return countries[i + 1]
+    if i + 2 < len(doc) and doc[i].text == "," and i + 1 in countries and \
+            doc[i + 2].text in ("'s", "’s"):
+        return countries[i + 1]
+    return None
+
+
+def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anchor]:
+    """Every title-name pair in the article, with the country evidence found there."""
+    countries = _label_index(doc, "countries")
+    orgs = _label_index(doc, "organisations")
+    blocked = set(countries) | {i for i, lab in orgs.items()}
+    non_person = ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "NORP")
+    blocked |= {tok.i for e in doc.ents if e.label_ in non_person for tok in e}
+    title_tokens = {i for s in doc.spans.get("titles", []) for i in range(s.start, s.end)}
+    blocked |= title_tokens
+    anchors: list[Anchor] = []
+    previous: tuple[Span, Span] | None = None  # (title, name) of the last apposition
+    for title in doc.spans.get("titles", []):
+        heads = [t for t in title if lexicon.is_head(t)]
+        if heads and heads[-1].tag_ in ("NNS", "NNPS") and heads[-1].lower_.endswith("s"):
+            continue  # "ASEAN foreign ministers": a group, not a person
+        name = rules.run_after(doc, title.end, blocked)
+        if name is None and title.end + 1 < len(doc) and doc[title.end].text == "," and \
+                title.start > 0 and doc[title.start - 1].lower_ in ("the", "a"):
+            name = rules.run_after(doc, title.end + 1, blocked)  # "the foreign minister, Li"
+        lead_country, lead_start = country_before(doc, title.start, countries, orgs)
+        if name is None:
+            # "Chen Xiaodong, Assistant Minister ..." / "Hun Sen, Cambodia's prime minister"
+            k = lead_start - 1
+            while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+                k -= 1
+            if k >= 1 and doc[k].text == ",":
+                name = rules.run_before(doc, k, blocked)
+                if name is None and previous is not None and previous[0].end == k:
+                    name = previous[1]  # "Chen Xiaodong, Assistant Minister ..., head of ..."
+                if name is not None:
+                    previous = (title, name)
+        if name is None or _is_place(doc, name):
+            continue
+        inner, international = country_in(title, countries, orgs, lexicon)
+        country, evidence = lead_country or inner, "title"
+        if country is None:
+            country = country_after(doc, name, countries)
+            evidence = "context"
+        if country is None:
+            evidence = "international" if international else "none"
+        anchors.append(Anchor(name, title, country, evidence))
+    return anchors
+
+
+def _is_place(doc: Doc, name: Span) -> bool:
+    """A run that the NER is sure is a place or organisation and that is not a person."""
+    labels = {t.ent_type_ for t in name}
+    return bool(labels) and labels <= {"GPE", "LOC", "FAC"}
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """Tokens of a name for comparison: folded, hyphens and quotes ignored."""
+    return tuple(w for w in re.split(r"[\s\-\"“”]+", fold(text)) if w)
+
+
+def group_officials(anchors: list[Anchor]) -> list[Official]:
+    """Merge anchors that name the same person ("Sergey Lavrov", "Lavrov")."""
+    officials: list[Official] = []
+    for anchor in sorted(anchors, key=lambda a: -len(name_key(a.name.text))):
+        key = set(name_key(anchor.name.text))
+        match = next((o for o in officials if key <= o.tokens), None)
+        if match is None:
+            officials.append(Official(anchor.name.text, key, [anchor], [anchor.name.text]))
+        else:
+            match.anchors.append(anchor)
+            if anchor.name.text not in match.forms:
+                match.forms.append(anchor.name.text)
+    for official in officials:
+        official.anchors.sort(key=lambda a: a.name.start)
+    return sorted(officials, key=lambda o: o.first.name.start)
+
+
+def resolve_counterparts(officials: list[Official], lexicon: TitleLexicon) -> None:
+    """"his Chinese counterpart Wen Jiabao" holds the office of the other person in the sentence."""
+    for official in officials:
+        for anchor in official.anchors:
+            if lexicon.role(anchor.title.text) != "counterpart":
+                continue
+            sent = anchor.title.sent
+            others = [a for o in officials if o is not official for a in o.anchors
+                      if a.name.sent == sent and lexicon.role(a.title.text) != "counterpart"]
+            if others:
+                anchor.title = others[0].title
+
+
+def find_aliases(doc: Doc, officials: list[Official], rules: NameRules) -> None:
+    """Shorter name forms later in the text ("Minh") become aliases of the nearest official."""
+    blocked = {i for s in doc.spans.get("countries", []) for i in range(s.start, s.end)}
+    i = 0
+    while i < len(doc):
+        run = rules.run_after(doc, i, blocked) if rules.is_name_token(doc, i, blocked) else None
+        if run is None:
+            i += 1
+            continue
+        key = set(name_key(run.text))
+        candidates = [o for o in officials if key <= o.tokens and o.first.name.start <= run.start]
+        if candidates:
+            owner = max(candidates, key=lambda o: max(a.name.start for a in o.anchors
+                                                      if a.name.start <= run.start))
+            if run.text not in owner.forms:
+                owner.forms.append(run.text)
+        i = run.end
+
+
+def count_mentions(doc: Doc, official: Official) -> tuple[int, int, int]:
+    """How often any of the official's forms occurs; and the first occurrence's offsets."""
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)"
+                                  for f in sorted(official.forms, key=len, reverse=True)))
+    hits = list(pattern.finditer(doc.text))
+    if not hits:
+        first = official.first.name
+        return 1, first.start_char, first.end_char
+    return len(hits), hits[0].start(), hits[0].end()
+
+
+def official_record(doc: Doc, official: Official, lexicon: TitleLexicon) -> dict:
+    """The plain-data row of one official (stored on ``doc._.officials``)."""
+    first = official.first
+    evidence_order = {"title": 0, "context": 1, "international": 2, "none": 3}
+    best = min(official.anchors, key=lambda a: evidence_order[a.evidence])
+    country = best.country
+    if best.evidence == "none":
+        country = doc._.home_country
+    mentions, start, end = count_mentions(doc, official)
+    sent = doc.char_span(start, end, alignment_mode="expand")
+    parts = [p for p in doc.spans.get("title_parts", [])
+             if first.title.start <= p.start and p.end <= first.title.end]
+    titles = [{"title": p.text, "role": p.label_, "start": p.start_char, "end": p.end_char}
+              for p in parts] or [{"title": first.title.text,
+                                   "role": lexicon.role(first.title.text),
+                                   "start": first.title.start_char, "end": first.title.end_char}]
+    seen_roles = {t["role"] for t in titles}
+    for anchor in official.anchors[1:]:  # a second position named elsewhere
+        role = lexicon.role(anchor.title.text)
+        if role not in seen_roles and anchor.title.label_ != "JOINED":
+            seen_roles.add(role)
+            titles.append({"title": anchor.title.text, "role": role,
+                           "start": anchor.title.start_char, "end": anchor.title.end_char})
+    return {
+        "name": official.name,
+        "title": first.title.text,
+        "titles": titles,
+        "country": country,
+        "aliases": [f for f in official.forms if f != official.name],
+        "mentions": mentions,
+        "start": start,
+        "end": end,
+        "sentence": (sent.sent.text if sent is not None else first.name.sent.text).strip(),
+    }
+
+
+@Language.factory("extractor_officials", default_config={})
+class OfficialRecognizer:
+    """Links names to titles, merges name forms and finds each official's country."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicon = TitleLexicon(load_gazetteer())
+        self.rules = NameRules(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchors = find_anchors(doc, self.rules, self.lexicon)
+        officials = group_officials(anchors)
+        resolve_counterparts(officials, self.lexicon)
+        find_aliases(doc, officials, self.rules)
+        doc._.officials = [official_record(doc, o, self.lexicon) for o in officials]
+        doc.spans["officials"] = [
+            Span(doc, a.name.start, a.name.end, label="OFFICIAL")
+            for o in officials for a in o.anchors
+        ]
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006
+        """Rule data lives in ``models/``."""
+
+    def from_disk(self, path, exclude=tuple()) -> OfficialRecognizer:  # noqa: B006
+        return self
+
+
+__all__ = ["OfficialRecognizer", "find_anchors", "group_officials", "Token"]

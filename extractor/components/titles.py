@@ -1,0 +1,198 @@
+"""Titles of office: "Deputy Prime Minister and Foreign Minister", "Minister of Foreign Affairs",
+"Foreign Ministry spokesman", "head of ASEAN SOM of Vietnam".
+
+A title is a run of title words (models/title_words.json) that holds a head word ("minister",
+"spokesman"...), optionally followed by an "of/for" phrase of capitalised words, and joined to a
+second title by "and". Each title gets a canonical role from models/titles.jsonl. Sets
+``doc.spans["titles"]`` (label: role) with one span per joined title, and
+``doc.spans["title_parts"]`` with the single positions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import register_extensions
+from ..resources import Gazetteer, load_gazetteer
+
+CONNECT_AFTER_HEAD = {"of", "for", "to"}
+COUNTRY_LABEL = "countries"
+
+
+class TitleLexicon:
+    """Title vocabulary and the canonical role of a title string."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        words = gazetteer.title_words
+        self.heads = {w.lower() for w in words["heads"]}
+        self.modifiers = {w.lower() for w in words["modifiers"]}
+        self.roles: dict[str, str] = {}
+        for row in gazetteer.titles:
+            for form in row["forms"]:
+                self.roles[fold(form)] = row["role"]
+        self.international = {fold(f) for row in gazetteer.organisations if row["country"] is None
+                              for f in row["forms"]}
+
+    def is_head(self, token: Token) -> bool:
+        return token.lower_ in self.heads
+
+    def is_word(self, token: Token) -> bool:
+        return token.lower_ in self.heads or token.lower_ in self.modifiers
+
+    def role(self, title: str) -> str:
+        """Canonical role: "FM", "Minister of Foreign Affairs" -> "foreign minister"."""
+        key = fold(title)
+        key = re.sub(r"^(?:former|then|new|late|acting|incoming|outgoing)\s+", "", key)
+        if key in self.roles:
+            return self.roles[key]
+        # "Minister of Commerce" -> "commerce minister" when that form is known
+        m = re.match(r"^(.*?)(minister|secretary|spokesman|spokeswoman)\s+(?:of|for)\s+(.+)$", key)
+        if m:
+            swapped = f"{m[1]}{m[3]} {m[2]}".strip()
+            if swapped in self.roles:
+                return self.roles[swapped]
+        # drop a trailing "of <place>" ("president of China") and try again
+        short = re.sub(r"\s+(?:of|to)\s+.*$", "", key)
+        return self.roles.get(short, key)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents dropped, punctuation spaced out: the key used to compare titles."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"[^\w\s-]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _country_tokens(doc: Doc) -> set[int]:
+    return {i for s in doc.spans.get(COUNTRY_LABEL, []) for i in range(s.start, s.end)}
+
+
+def _person_tokens(doc: Doc) -> set[int]:
+    return {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+
+
+def _word_run(doc: Doc, i: int, lex: TitleLexicon, stop: set[int]) -> int:
+    """End (exclusive) of the run of title words starting at ``i``."""
+    j = i
+    while j < len(doc):
+        t = doc[j]
+        if j in stop:
+            break
+        if lex.is_word(t):
+            j += 1
+        elif t.text in ("-",) and j + 1 < len(doc) and lex.is_word(doc[j + 1]) and j > i:
+            j += 2
+        elif t.text.endswith("-") and t.text[:-1].lower() in lex.modifiers:
+            j += 1  # "Vice- Prime Minister"
+        else:
+            break
+    return j
+
+
+def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: set[int], persons: set[int]
+               ) -> int:
+    """End of an "of Foreign Affairs", "of the Communist Party of China (CPC)" tail at ``j``."""
+    if j >= len(doc) or doc[j].lower_ not in CONNECT_AFTER_HEAD:
+        return j
+    k = j + 1
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    end = j
+    while k < len(doc):
+        t = doc[k]
+        if k in persons:
+            break
+        if t.is_title or (t.is_upper and t.is_alpha) or t.lower_ in lex.modifiers:
+            k += 1
+            end = k
+            if k in countries or (k - 1 in countries and (k >= len(doc) or doc[k].text != "(")):
+                if k - 1 in countries and (k >= len(doc) or doc[k].lower_ not in ("and", "(")):
+                    break
+        elif t.lower_ in ("of", "for", "and", "the", "-") and k + 1 < len(doc) and (
+            doc[k + 1].is_title or doc[k + 1].lower_ == "the" or doc[k + 1].is_upper
+        ):
+            if t.lower_ == "and" and lex.is_head(doc[k + 1]):
+                break  # "... and Foreign Minister": a second title, joined later
+            k += 1
+        elif t.text == "(" and k + 2 < len(doc) and doc[k + 1].is_upper and doc[k + 2].text == ")":
+            k += 3
+            end = k
+        elif t.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in lex.modifiers and \
+                doc[k + 1].is_title:
+            k += 1
+        else:
+            break
+    return end
+
+
+def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
+    """Single positions (label: role), each a run with a head word plus its "of" tail."""
+    countries, persons = _country_tokens(doc), _person_tokens(doc)
+    stop = countries | persons
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if i in stop or not lex.is_word(doc[i]):
+            i += 1
+            continue
+        end = _word_run(doc, i, lex, stop)
+        run = doc[i:end]
+        heads = [t for t in run if lex.is_head(t)]
+        if not heads:
+            i = max(end, i + 1)
+            continue
+        # a title ends at its last head word, or after a portfolio word right after it
+        last = max(t.i for t in heads)
+        stop_at = last + 1
+        if stop_at < end and doc[stop_at].is_title and doc[stop_at].lower_ not in lex.heads:
+            stop_at += 1  # "Secretary Treasury"
+        stop_at = _of_phrase(doc, stop_at, lex, countries, persons)
+        start = i
+        while start < last and doc[start].lower_ in ("former", "then", "new", "late", "the"):
+            start += 1
+        text = doc[start:stop_at].text
+        spans.append(Span(doc, start, stop_at, label=lex.role(text)))
+        i = stop_at
+    return spans
+
+
+def join_titles(doc: Doc, singles: list[Span]) -> list[Span]:
+    """Join "X and Y" where both are titles: "Deputy Prime Minister and Foreign Minister"."""
+    joined: list[Span] = []
+    for span in singles:
+        if joined:
+            prev = joined[-1]
+            gap = doc[prev.end:span.start]
+            if len(gap) == 1 and gap[0].lower_ == "and":
+                joined[-1] = Span(doc, prev.start, span.end, label="JOINED")
+                continue
+        joined.append(span)
+    return joined
+
+
+@Language.factory("extractor_titles", default_config={})
+class TitleRecognizer:
+    """Finds titles of office and gives each a canonical role."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.lexicon = TitleLexicon(load_gazetteer())
+
+    def __call__(self, doc: Doc) -> Doc:
+        singles = find_single_titles(doc, self.lexicon)
+        doc.spans["title_parts"] = singles
+        doc.spans["titles"] = join_titles(doc, singles)
+        return doc
+
+    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006
+        """Rule data lives in ``models/``."""
+
+    def from_disk(self, path, exclude=tuple()) -> TitleRecognizer:  # noqa: B006
+        return self
