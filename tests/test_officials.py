@@ -1,0 +1,54 @@
+"""Officials, titles and countries in single sentences: one case per pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def officials(doc):
+    return {o["name"]: (o["title"], o["country"]) for o in doc._.officials}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "country"),
+    [
+        ("Russian Foreign Minister Sergey Lavrov arrived.", "Sergey Lavrov", "Foreign Minister",
+         "RUS"),
+        ("Thailand's Foreign Minister Surakiart Sathirathai spoke.", "Surakiart Sathirathai",
+         "Foreign Minister", "THA"),
+        ("Chen Xiaodong, Assistant Minister of Foreign Affairs, head of ASEAN SOM of China, "
+         "spoke.", "Chen Xiaodong", "Assistant Minister of Foreign Affairs", "CHN"),
+        ("Deputy Prime Minister and Foreign Minister Pham Binh Minh of Vietnam attended.",
+         "Pham Binh Minh", "Deputy Prime Minister and Foreign Minister", "VNM"),
+        ("South Korean President Kim Dae-jung visited Tokyo.", "Kim Dae-jung", "President",
+         "KOR"),
+    ],
+    ids=["adjective", "possessive", "title-after-name", "joined-title-of-country",
+         "hyphenated-korean"],
+)
+def test_official_patterns(analyse, sentence, name, title, country):
+    assert officials(analyse(sentence)).get(name) == (title, country)
+
+
+def test_later_mentions_are_aliases_not_new_rows(analyse):
+    doc = analyse("Russian Foreign Minister Sergey Lavrov arrived on Monday. Lavrov said "
+                  "Russia would help. Later Lavrov left.")
+    assert len(doc._.officials) == 1
+    assert doc._.officials[0]["aliases"] == ["Lavrov"]
+    assert doc._.officials[0]["mentions"] == 3
+
+
+def test_places_and_diseases_are_not_officials(analyse):
+    doc = analyse("Hanoi (VNA) - The COVID-19 pandemic was discussed in Hanoi on Monday.")
+    assert doc._.officials == []
+
+
+def test_groups_are_not_officials(analyse):
+    doc = analyse("ASEAN Foreign Ministers Meeting opened. ASEAN foreign ministers met.")
+    assert doc._.officials == []
+
+
+def test_country_forms_and_currency(analyse):
+    doc = analyse("Sino-Japanese ties and the US dollars were discussed with the Philippine "
+                  "side and the Asian Development Bank.")
+    assert {c["iso3"] for c in doc._.countries} == {"CHN", "JPN", "PHL"}
