@@ -30,7 +30,8 @@ _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 # "BEIJING, Nov. 8 , 2005 (Xinhua) --" ; "HO CHI MINH CITY, April 8 , 1997 (AFP) --"
 WIRE_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)\s*,\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+"
+    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?(?:,\s*[A-Z][A-Za-z .'\-]{1,30}?)?)\s*,\s*"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+"
     r"(?P<day>\d{1,2})\s*,\s*(?P<year>\d{4})\s*\((?P<agency>[A-Za-z][\w .\-]{0,20})\)\s*(?:--|–|—|-)?"
 )
 # "Hanoi (VNA) –" : dateless agency line

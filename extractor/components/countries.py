@@ -60,14 +60,14 @@ def find_country_mentions(doc: Doc, countries: PhraseMatcher, organisations: Phr
 def home_country(doc: Doc, gazetteer: Gazetteer, agency_countries: dict[str, str | None]
                  ) -> str | None:
     """The country of the dateline place, else of a national news agency, else None."""
-    place = (doc._.dateline or "").strip()
-    if place:
-        for key, iso3 in gazetteer.capitals.items():
-            if key.lower() == place.lower():
-                return iso3
+    parts = [p.strip().lower() for p in (doc._.dateline or "").split(",") if p.strip()]
+    for place in reversed(parts):  # "COTABATO, Philippines": the country part decides
         for row in gazetteer.countries:
-            if place.lower() in (n.lower() for n in row["names"]):
+            if place in (n.lower() for n in row["names"]):
                 return row["iso3"]
+        for key, iso3 in gazetteer.capitals.items():
+            if key.lower() == place:
+                return iso3
     agency = doc._.agency
     return agency_countries.get(agency) if agency else None
 

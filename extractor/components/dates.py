@@ -18,11 +18,12 @@ from spacy.tokens import Doc, Span
 from .. import temporal as T
 from ..extensions import in_furniture, register_extensions
 
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])")
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+           r"(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)")
 RANGE_SEP = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -53,8 +54,6 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(rf"(?<![\w-])(?P<y>{YEAR})(?![\w-])")),
 ]
 
-FUTURE_WORDS = {"will", "'ll", "shall", "scheduled", "slated", "due", "upcoming", "expected",
-                "plans", "planned", "set", "to", "would", "next", "coming", "tomorrow"}
 COUNT_HEADS = {"people", "troops", "soldiers", "tons", "tonnes", "members", "cases", "units",
                "households", "delegates", "km", "kilometers", "kilometres", "meters", "metres",
                "persons", "workers", "students", "deaths", "dollars", "yuan"}
@@ -85,31 +84,38 @@ def find_date_mentions(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+FUTURE_CUES = {"will", "'ll", "shall", "would", "expected", "scheduled", "slated", "due",
+               "ahead", "upcoming", "planned", "plans", "set", "next", "tomorrow"}
+PAST_AUX = {"did", "had", "has", "have", "was", "were"}
+
+
 def is_future(doc: Doc, start_char: int) -> bool:
-    """True when the clause around the expression speaks of the future ("will meet on Sunday")."""
+    """True when the clause around the expression speaks of the future ("will meet on Sunday",
+    "would on Wednesday attend", "is expected to sign ... on Sunday", "ahead of ... on Friday")."""
     span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
     if span is None:
         return False
     token = span[0]
     verb = token
-    for _ in range(4):
+    for _ in range(5):
         if verb.tag_.startswith("VB") or verb.head is verb:
             break
         verb = verb.head
     if verb.tag_.startswith("VB"):
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & {"will", "'ll", "shall", "wo"}:
+        if auxes & {"will", "'ll", "shall", "wo", "would"}:
             return True
         if verb.tag_ == "VB" and "to" in auxes:
             return True
-        if verb.lower_ in ("scheduled", "slated", "due", "set") or (
-            verb.head.lower_ in ("scheduled", "slated", "due", "set", "expected", "plans")
-        ):
+        if verb.lower_ in ("scheduled", "slated", "due", "set", "expected", "planned"):
             return True
-        if auxes & {"would", "did", "had"} or verb.tag_ in ("VBD", "VBN"):
+        if verb.head.lower_ in ("scheduled", "slated", "due", "set", "expected", "plans",
+                                "planned", "plan"):
+            return True
+        if auxes & PAST_AUX or verb.tag_ in ("VBD", "VBN"):
             return False
-    window = doc[max(token.i - 8, token.sent.start): token.i]
-    return any(t.lower_ in ("will", "'ll", "shall") for t in window)
+    window = doc[token.sent.start: token.i]
+    return any(t.lower_ in FUTURE_CUES for t in window)
 
 
 def is_name_or_count(doc: Doc, start_char: int, end_char: int, text: str) -> bool:
@@ -210,7 +216,8 @@ def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
     elif kind == "weekday":
         if not g["wd"][0].isupper():
             return
-        weekday = T.WEEKDAYS.index(g["wd"].lower())
+        weekday = next(i for i, w in enumerate(T.WEEKDAYS) if w.startswith(
+            g["wd"].lower().rstrip(".")[:3]))
         rel = (g.get("rel") or "").lower()
         if rel == "last":
             direction = "last"

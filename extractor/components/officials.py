@@ -32,7 +32,11 @@ MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july", 
                 "september", "october", "november", "december", "jan", "feb", "aug", "sept",
                 "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
                 "saturday", "sunday"}
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prince",
+              "princess", "sheikh"}
+# "opposition leader Aung San Suu Kyi", "rebel chief": no office in a government or body
+NOT_OFFICE = {"opposition", "rebel", "business", "community", "religious", "student", "union",
+              "guerrilla", "militant", "company", "bank", "firm", "team", "club"}
 
 
 @dataclass
@@ -176,7 +180,16 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
         heads = [t for t in title if lexicon.is_head(t)]
         if heads and heads[-1].tag_ in ("NNS", "NNPS") and heads[-1].lower_.endswith("s"):
             continue  # "ASEAN foreign ministers": a group, not a person
+        if title.start > 0 and doc[title.start - 1].lower_ in NOT_OFFICE or \
+                any(t.lower_ in NOT_OFFICE for t in title):
+            continue
         name = rules.run_after(doc, title.end, blocked)
+        if name is None and title.end < len(doc) and title.end in countries and \
+                lexicon.role(title.text) != "nobility":
+            # "Trade Minister German Gref": a country adjective that starts a name
+            name = rules.run_after(doc, title.end, blocked - {title.end})
+            if name is not None and len(name) < 2:
+                name = None
         if name is None and title.end + 1 < len(doc) and doc[title.end].text == "," and \
                 title.start > 0 and doc[title.start - 1].lower_ in ("the", "a"):
             name = rules.run_after(doc, title.end + 1, blocked)  # "the foreign minister, Li"
@@ -192,7 +205,7 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
                     name = previous[1]  # "Chen Xiaodong, Assistant Minister ..., head of ..."
                 if name is not None:
                     previous = (title, name)
-        if name is None or _is_place(doc, name):
+        if name is None or _is_place(doc, name) or _is_common_word(name):
             continue
         inner, international = country_in(title, countries, orgs, lexicon)
         country, evidence = lead_country or inner, "title"
@@ -200,9 +213,17 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
             country = country_after(doc, name, countries)
             evidence = "context"
         if country is None:
+            country = lexicon.role_country.get(lexicon.role(title.text))
+            evidence = "office"
+        if country is None:
             evidence = "international" if international else "none"
         anchors.append(Anchor(name, title, country, evidence))
     return anchors
+
+
+def _is_common_word(name: Span) -> bool:
+    """A one-word "name" the NER does not take for a person: "Plan", "Communication"."""
+    return len(name) == 1 and name[0].ent_type_ != "PERSON"
 
 
 def _is_place(doc: Doc, name: Span) -> bool:
@@ -242,6 +263,11 @@ def resolve_counterparts(officials: list[Official], lexicon: TitleLexicon) -> No
             sent = anchor.title.sent
             others = [a for o in officials if o is not official for a in o.anchors
                       if a.name.sent == sent and lexicon.role(a.title.text) != "counterpart"]
+            if not others:
+                others = sorted((a for o in officials if o is not official for a in o.anchors
+                                 if a.name.start < anchor.title.start
+                                 and lexicon.role(a.title.text) != "counterpart"),
+                                key=lambda a: -a.name.start)
             if others:
                 anchor.title = others[0].title
 
@@ -278,8 +304,10 @@ def count_mentions(doc: Doc, official: Official) -> tuple[int, int, int]:
 
 def official_record(doc: Doc, official: Official, lexicon: TitleLexicon) -> dict:
     """The plain-data row of one official (stored on ``doc._.officials``)."""
-    first = official.first
-    evidence_order = {"title": 0, "context": 1, "international": 2, "none": 3}
+    first = next((a for a in official.anchors
+                  if lexicon.role(a.title.text) not in ("nobility", "counterpart")),
+                 official.first)
+    evidence_order = {"title": 0, "context": 1, "office": 2, "international": 3, "none": 4}
     best = min(official.anchors, key=lambda a: evidence_order[a.evidence])
     country = best.country
     if best.evidence == "none":
@@ -312,6 +340,16 @@ def official_record(doc: Doc, official: Official, lexicon: TitleLexicon) -> dict
     }
 
 
+def drop_countries_in_names(doc: Doc, anchors: list[Anchor]) -> None:
+    """A country word inside a person's name ("German Gref") is not a country mention."""
+    inside = {i for a in anchors for i in range(a.name.start, a.name.end)}
+    if not any(s.start in inside for s in doc.spans.get("countries", [])):
+        return
+    doc.spans["countries"] = [s for s in doc.spans["countries"] if s.start not in inside]
+    keep = {s.start_char for s in doc.spans["countries"]}
+    doc._.countries = [c for c in doc._.countries if c["start"] in keep]
+
+
 @Language.factory("extractor_officials", default_config={})
 class OfficialRecognizer:
     """Links names to titles, merges name forms and finds each official's country."""
@@ -324,6 +362,7 @@ class OfficialRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         anchors = find_anchors(doc, self.rules, self.lexicon)
+        drop_countries_in_names(doc, anchors)
         officials = group_officials(anchors)
         resolve_counterparts(officials, self.lexicon)
         find_aliases(doc, officials, self.rules)

@@ -20,6 +20,7 @@ from ..extensions import register_extensions
 from ..resources import Gazetteer, load_gazetteer
 
 CONNECT_AFTER_HEAD = {"of", "for", "to"}
+NOBILITY = {"prince", "princess", "king", "queen", "sultan", "sheikh", "emperor"}
 COUNTRY_LABEL = "countries"
 
 
@@ -31,9 +32,12 @@ class TitleLexicon:
         self.heads = {w.lower() for w in words["heads"]}
         self.modifiers = {w.lower() for w in words["modifiers"]}
         self.roles: dict[str, str] = {}
+        self.role_country: dict[str, str] = {}  # "secretary of state" is a US office
         for row in gazetteer.titles:
             for form in row["forms"]:
                 self.roles[fold(form)] = row["role"]
+            if row.get("country"):
+                self.role_country[row["role"]] = row["country"]
         self.international = {fold(f) for row in gazetteer.organisations if row["country"] is None
                               for f in row["forms"]}
 
@@ -55,9 +59,12 @@ class TitleLexicon:
             swapped = f"{m[1]}{m[3]} {m[2]}".strip()
             if swapped in self.roles:
                 return self.roles[swapped]
-        # drop a trailing "of <place>" ("president of China") and try again
-        short = re.sub(r"\s+(?:of|to)\s+.*$", "", key)
-        return self.roles.get(short, key)
+        # drop "for Political Affairs", then a trailing "of <place>", and try again
+        for pattern in (r"\s+for\s+.*$", r"\s+(?:of|to)\s+.*$"):
+            short = re.sub(pattern, "", key)
+            if short in self.roles:
+                return self.roles[short]
+        return key
 
 
 def fold(text: str) -> str:
@@ -148,6 +155,9 @@ def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
             i = max(end, i + 1)
             continue
         # a title ends at its last head word, or after a portfolio word right after it
+        if len(heads) > 1 and heads[-1].lower_ in NOBILITY:
+            end = heads[-1].i
+            heads = heads[:-1]
         last = max(t.i for t in heads)
         stop_at = last + 1
         if stop_at < end and doc[stop_at].is_title and doc[stop_at].lower_ not in lex.heads:
