@@ -261,8 +261,10 @@ def resolve_counterparts(officials: list[Official], lexicon: TitleLexicon) -> No
             if lexicon.role(anchor.title.text) != "counterpart":
                 continue
             sent = anchor.title.sent
-            others = [a for o in officials if o is not official for a in o.anchors
-                      if a.name.sent == sent and lexicon.role(a.title.text) != "counterpart"]
+            others = sorted((a for o in officials if o is not official for a in o.anchors
+                             if a.name.sent == sent and a.name.start < anchor.title.start
+                             and lexicon.role(a.title.text) != "counterpart"),
+                            key=lambda a: -a.name.start)  # "his" is the nearest one before
             if not others:
                 others = sorted((a for o in officials if o is not official for a in o.anchors
                                  if a.name.start < anchor.title.start

@@ -38,6 +38,7 @@ class TitleLexicon:
                 self.roles[fold(form)] = row["role"]
             if row.get("country"):
                 self.role_country[row["role"]] = row["country"]
+        self.adjectives = {a for row in gazetteer.countries for a in row["adjectives"]}
         self.international = {fold(f) for row in gazetteer.organisations if row["country"] is None
                               for f in row["forms"]}
 
@@ -76,35 +77,55 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _country_tokens(doc: Doc) -> set[int]:
-    return {i for s in doc.spans.get(COUNTRY_LABEL, []) for i in range(s.start, s.end)}
+def _country_spans(doc: Doc) -> dict[int, Span]:
+    """Token index -> the country mention it belongs to."""
+    return {i: s for s in doc.spans.get(COUNTRY_LABEL, []) for i in range(s.start, s.end)}
 
 
-def _person_tokens(doc: Doc) -> set[int]:
-    return {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+def _person_tokens(doc: Doc, lex: TitleLexicon, countries: dict[int, Span]) -> set[int]:
+    """Tokens of PERSON entities, less the title words and countries the NER swallowed
+    ("Councilor Tang Jiaxuan", "Zimbabwe Shaharuddin Som")."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        i = ent.start
+        while i < ent.end and (lex.is_word(doc[i]) or i in countries):
+            i += 1
+        out |= set(range(i, ent.end))
+    return out
 
 
 def _word_run(doc: Doc, i: int, lex: TitleLexicon, stop: set[int]) -> int:
     """End (exclusive) of the run of title words starting at ``i``."""
     j = i
+    seen_head = False
     while j < len(doc):
         t = doc[j]
         if j in stop:
             break
         if lex.is_word(t):
+            seen_head = seen_head or lex.is_head(t)
             j += 1
         elif t.text in ("-",) and j + 1 < len(doc) and lex.is_word(doc[j + 1]) and j > i:
             j += 2
         elif t.text.endswith("-") and t.text[:-1].lower() in lex.modifiers:
             j += 1  # "Vice- Prime Minister"
+        elif t.lower_ == "and" and not seen_head and j > i and j + 1 < len(doc) and \
+                doc[j + 1].lower_ in lex.modifiers and doc[j + 1].is_title:
+            j += 1  # "Economic Development and Trade Minister"
         else:
             break
     return j
 
 
-def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: set[int], persons: set[int]
-               ) -> int:
-    """End of an "of Foreign Affairs", "of the Communist Party of China (CPC)" tail at ``j``."""
+def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: dict[int, Span],
+               adjectives: set[str], persons: set[int]) -> int:
+    """End of an "of Foreign Affairs", "of the Communist Party of China (CPC)" tail at ``j``.
+
+    The tail stops after a country name ("ambassador to Zimbabwe"), before a country adjective
+    or a person's name, and before "and" + a second title.
+    """
     if j >= len(doc) or doc[j].lower_ not in CONNECT_AFTER_HEAD:
         return j
     k = j + 1
@@ -115,12 +136,21 @@ def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: set[int], persons
         t = doc[k]
         if k in persons:
             break
+        if k in countries:
+            country = countries[k]
+            if country.text in adjectives:
+                break
+            k = end = country.end
+            if k < len(doc) and doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")":
+                k = end = k + 3
+            if k + 1 < len(doc) and doc[k].lower_ == "and" and not lex.is_head(doc[k + 1]) and \
+                    doc[k + 1].is_title:
+                k += 1
+                continue
+            break
         if t.is_title or (t.is_upper and t.is_alpha) or t.lower_ in lex.modifiers:
             k += 1
             end = k
-            if k in countries or (k - 1 in countries and (k >= len(doc) or doc[k].text != "(")):
-                if k - 1 in countries and (k >= len(doc) or doc[k].lower_ not in ("and", "(")):
-                    break
         elif t.lower_ in ("of", "for", "and", "the", "-") and k + 1 < len(doc) and (
             doc[k + 1].is_title or doc[k + 1].lower_ == "the" or doc[k + 1].is_upper
         ):
@@ -140,8 +170,9 @@ def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: set[int], persons
 
 def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
     """Single positions (label: role), each a run with a head word plus its "of" tail."""
-    countries, persons = _country_tokens(doc), _person_tokens(doc)
-    stop = countries | persons
+    countries = _country_spans(doc)
+    persons = _person_tokens(doc, lex, countries)
+    stop = set(countries) | persons
     spans: list[Span] = []
     i = 0
     while i < len(doc):
@@ -162,7 +193,7 @@ def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
         stop_at = last + 1
         if stop_at < end and doc[stop_at].is_title and doc[stop_at].lower_ not in lex.heads:
             stop_at += 1  # "Secretary Treasury"
-        stop_at = _of_phrase(doc, stop_at, lex, countries, persons)
+        stop_at = _of_phrase(doc, stop_at, lex, countries, lex.adjectives, persons)
         start = i
         while start < last and doc[start].lower_ in ("former", "then", "new", "late", "the"):
             start += 1
