@@ -157,6 +157,8 @@ def resolve_month(month: int, anchor: dt.date | None, direction: str = "nearest"
         year = nearest_year(month, 15, anchor) if month != anchor.month else anchor.year
     elif direction == "future" and month < anchor.month:
         year += 1
+    elif direction == "same":
+        year = anchor.year
     elif direction == "past" and month > anchor.month:
         year -= 1
     return DateValue(f"{year:04d}-{month:02d}", "month")

@@ -40,15 +40,22 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("week_of_month", re.compile(
         r"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
         r"(?:(?P<rel>next|last|this)\s+month|(?P<m>" + MONTH + r"))", re.I)),
+    ("rel_month", re.compile(rf"\b(?P<rel>last|next|this|coming)\s+(?P<m>{MONTH})(?!\s*\d)",
+                             re.I)),
+    ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                       r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier)\b",
+                       re.I)),
     ("relative", re.compile(
         r"\b(?P<rel>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|coming|this coming)\s+)?"
                            rf"(?P<wd>{WEEKDAY})\b", re.I)),
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|mid-)\s*-?\s*"
                               rf"(?P<m>{MONTH})(?!\s+\d)", re.I)),
     ("in_month", re.compile(rf"\b(?P<prep>in|since|until|till|by|before|after|during|from)\s+"
                             rf"(?P<m>{MONTH})(?!\s*\d)")),
+    ("bare_month", re.compile(r"(?<![\w-])(?P<m>January|February|March|April|June|July|August|"
+                              r"September|October|November|December)(?![\w-])(?!\s*\d)")),
     ("year_range", re.compile(rf"\b(?:from\s+)?(?P<y1>{YEAR})(?P<sep>\s*(?:-|–|to)\s*)"
                               rf"(?P<y2>{YEAR})\b")),
     ("year", re.compile(rf"(?<![\w-])(?P<y>{YEAR})(?![\w-])")),
@@ -211,7 +218,7 @@ def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
         shift = RELATIVE_SHIFT[g["rel"].lower()]
         yield start, end, T.resolve_relative(g["unit"].lower(), shift, anchor)
     elif kind == "deictic":
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         yield start, end, T.resolve_relative("day", shift, anchor)
     elif kind == "weekday":
         if not g["wd"][0].isupper():
@@ -230,12 +237,29 @@ def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
         else:
             yield start, end, T.DateValue(
                 T.resolve_weekday(weekday, anchor, direction).isoformat(), "day")
+    elif kind == "rel_month":
+        month = T.month_index(g["m"])
+        rel = g["rel"].lower()
+        direction = {"last": "past", "next": "future", "coming": "future"}.get(rel, "same")
+        if month is not None:
+            yield start, end, T.resolve_month(month, anchor, direction)
+    elif kind == "ago":
+        words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+        n = words.get(g["n"].lower()) or int(g["n"]) if g["n"].lower() in words or \
+            g["n"].isdigit() else 1
+        sign = 1 if g["dir"].lower() == "later" else -1
+        yield start, end, T.resolve_relative(g["unit"].lower(), sign * n, anchor)
+    elif kind == "bare_month":
+        month = T.month_index(g["m"])
+        direction = "future" if is_future(doc, start) else "past"
+        yield start, end, T.resolve_month(month, anchor, direction)
     elif kind in ("part_month", "in_month"):
         month = T.month_index(g["m"])
         if month is None or (g["m"] == "May" and kind == "in_month" and g["prep"] == "by"):
             return
         value_start = start if kind == "part_month" else start + len(g["prep"]) + 1
-        direction = "future" if is_future(doc, start) else "nearest"
+        direction = "future" if is_future(doc, start) else "past"
         yield value_start, end, T.resolve_month(month, anchor, direction)
     elif kind == "year_range":
         y1_start = text.index(g["y1"], start)

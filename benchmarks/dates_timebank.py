@@ -1,0 +1,73 @@
+"""Date detection and normalisation on TimeBank 1.2 / AQUAINT (TempEval-3) newswire.
+
+Gold: TIMEX3 expressions of type DATE whose value is a calendar day, month, year or ISO week
+(``1998-02-06``, ``1998-02``, ``1998``, ``1998-W06``). A prediction matches a gold expression when
+their character spans overlap (one to one); its value is right when it equals the gold value.
+
+    python benchmarks/dates_timebank.py ../shared/dates/timebank_aquaint.jsonl [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+
+from extractor.evaluate import Counts
+from extractor.pipeline import cached_nlp
+from extractor.reader import Article
+from extractor.run import make_doc
+
+CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
+
+
+def gold_dates(record: dict) -> list[dict]:
+    return [t for t in record["timexes"]
+            if t["type"] == "DATE" and CALENDAR.match(t["value"] or "")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus")
+    parser.add_argument("--errors", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    nlp = cached_nlp()
+    records = [json.loads(line) for line in open(args.corpus, encoding="utf-8")]
+    span, value = Counts(), Counts()
+    started = time.perf_counter()
+    for record in records:
+        article = Article(record["id"], args.corpus, record["text"], None, record["published"])
+        doc = nlp(make_doc(nlp, article))
+        gold = gold_dates(record)
+        pred = [d for d in doc._.dates if CALENDAR.match(d["value"])]
+        used, tp_span, tp_value = set(), 0, 0
+        for g in gold:
+            match = next((i for i, p in enumerate(pred) if i not in used
+                          and p["start"] < g["end"] and g["start"] < p["end"]), None)
+            if match is None:
+                if args.errors:
+                    print(f"{record['id']}: missed {g['text']!r} = {g['value']}")
+                continue
+            used.add(match)
+            tp_span += 1
+            if pred[match]["value"] == g["value"]:
+                tp_value += 1
+            elif args.errors:
+                print(f"{record['id']}: {pred[match]['text']!r} = {pred[match]['value']} "
+                      f"(gold {g['value']})")
+        if args.errors:
+            for i, p in enumerate(pred):
+                if i not in used:
+                    print(f"{record['id']}: extra {p['text']!r} = {p['value']}")
+        span.add(tp_span, len(pred), len(gold))
+        value.add(tp_value, len(pred), len(gold))
+    seconds = time.perf_counter() - started
+    print(f"documents: {len(records)}  gold calendar dates: {span.gold}  "
+          f"predicted: {span.pred}  ({seconds / len(records) * 1000:.0f} ms/document)")
+    print(f"span  P {span.precision:.3f}  R {span.recall:.3f}  F1 {span.f1:.3f}")
+    print(f"value P {value.precision:.3f}  R {value.recall:.3f}  F1 {value.f1:.3f}")
+
+
+if __name__ == "__main__":
+    main()
