@@ -139,7 +139,7 @@ def eval_command(
 
     reports = evaluate_folder(fixtures, predictions=predictions, model=model,
                               with_baseline=baseline)
-    render_report(reports, Console())
+    render_report(reports, Console(width=max(Console().width, 110)))
     if errors:
         for line in reports["extractor"].errors:
             typer.echo(line)

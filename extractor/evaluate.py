@@ -345,5 +345,8 @@ def render_report(reports: dict[str, Report], console) -> None:
         value = getattr(first, key)
         detail = (f"{value.precision:.2f} / {value.recall:.2f} ({value.tp}/{value.pred}/"
                   f"{value.gold})" if isinstance(value, Counts) else f"{value.right}/{value.total}")
-        table.add_row(label, *[f"{headline(r, key):.3f}" for r in reports.values()], detail)
+        cells = [f"{headline(r, key):.3f}" if not (isinstance(getattr(r, key), Accuracy)
+                                                   and getattr(r, key).total == 0) else "n/a"
+                 for r in reports.values()]
+        table.add_row(label, *cells, detail)
     console.print(table)

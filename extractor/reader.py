@@ -32,7 +32,8 @@ _MONTHS = {m: i for i, m in enumerate(
 WIRE_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?(?:,\s*[A-Z][A-Za-z .'\-]{1,30}?)?)\s*,\s*"
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+"
-    r"(?P<day>\d{1,2})\s*,\s*(?P<year>\d{4})\s*\((?P<agency>[A-Za-z][\w .\-]{0,20})\)\s*(?:--|–|—|-)?"
+    r"(?P<day>\d{1,2})\s*,\s*(?P<year>\d{4})(?:\s*,\s*\d{4})?\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .\-]{0,20})\)\s*(?:--|–|—|-)?|(?:--|–|—))"
 )
 # "Hanoi (VNA) –" : dateless agency line
 AGENCY_LINE = re.compile(
@@ -83,7 +84,7 @@ def parse_dateline(line: str) -> tuple[str | None, str | None, str | None, int]:
         published = None
         if month:
             published = f"{int(m['year']):04d}-{month:02d}-{int(m['day']):02d}"
-        return m["place"].strip(), m["agency"].strip(), published, m.end()
+        return m["place"].strip(), (m["agency"] or "").strip() or None, published, m.end()
     m = AGENCY_LINE.match(line)
     if m:
         return m["place"].strip(), m["agency"].strip(), None, m.end()

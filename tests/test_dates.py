@@ -92,3 +92,19 @@ def test_dates_in_sentences(analyse, sentence, published, text, value):
 )
 def test_not_dates(analyse, sentence):
     assert analyse(sentence, "2005-11-08")._.dates == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        ("Kamal would on Wednesday attend briefings.", "1997-04-15", "Wednesday", "1997-04-16"),
+        ("The meeting comes ahead of a summit on Friday.", "2005-11-13", "Friday", "2005-11-18"),
+        ("He met them on Tues. in Cairo.", "2006-11-13", "Tues.", "2006-11-07"),
+        ("The pact was signed last May.", "2005-11-08", "last May", "2005-05"),
+        ("They met two weeks ago.", "1998-03-22", "two weeks ago", "1998-W10"),
+    ],
+    ids=["reported-future", "ahead-of", "abbreviated-weekday", "last-month-name", "weeks-ago"],
+)
+def test_date_regressions(analyse, sentence, published, text, value):
+    found = {d["text"]: d["value"] for d in analyse(sentence, published)._.dates}
+    assert found.get(text) == value, found

@@ -49,7 +49,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?P<rel>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year)\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|coming|this coming)\s+)?"
-                           rf"(?P<wd>{WEEKDAY})\b", re.I)),
+                           rf"(?P<wd>{WEEKDAY})(?!\w)", re.I)),
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|mid-)\s*-?\s*"
                               rf"(?P<m>{MONTH})(?!\s+\d)", re.I)),
     ("in_month", re.compile(rf"\b(?P<prep>in|since|until|till|by|before|after|during|from)\s+"

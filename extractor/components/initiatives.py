@@ -255,6 +255,8 @@ def find_initiatives(doc: Doc, triggers: dict[str, list[Trigger]]) -> list[dict]
                 if head.i in covered:
                     continue
                 span = item_span(doc, head)
+                if "\n\n" in span.text:  # a headline run into the dateline by the parser
+                    continue
                 if len(span) < 2:
                     continue
                 covered.update(range(span.start, span.end))

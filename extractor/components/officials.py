@@ -150,7 +150,8 @@ def country_in(span: Span, countries: dict[int, str], orgs: dict[int, str],
     found += [orgs[t.i] for t in span if orgs.get(t.i, "ORG") != "ORG"]
     if found:
         return found[-1], False
-    international = any(fold(t.text) in lexicon.international for t in span)
+    international = any(fold(t.text) in lexicon.international or orgs.get(t.i) == "ORG"
+                        for t in span)
     return None, international
 
 
@@ -181,7 +182,7 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
         if heads and heads[-1].tag_ in ("NNS", "NNPS") and heads[-1].lower_.endswith("s"):
             continue  # "ASEAN foreign ministers": a group, not a person
         if title.start > 0 and doc[title.start - 1].lower_ in NOT_OFFICE or \
-                any(t.lower_ in NOT_OFFICE for t in title):
+                any(t.lower_ in ("opposition", "rebel", "guerrilla") for t in title):
             continue
         name = rules.run_after(doc, title.end, blocked)
         if name is None and title.end < len(doc) and title.end in countries and \

@@ -120,7 +120,7 @@ def _word_run(doc: Doc, i: int, lex: TitleLexicon, stop: set[int]) -> int:
 
 
 def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: dict[int, Span],
-               adjectives: set[str], persons: set[int]) -> int:
+               adjectives: set[str], persons: set[int], orgs: set[int]) -> int:
     """End of an "of Foreign Affairs", "of the Communist Party of China (CPC)" tail at ``j``.
 
     The tail stops after a country name ("ambassador to Zimbabwe"), before a country adjective
@@ -148,6 +148,10 @@ def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: dict[int, Span],
                 k += 1
                 continue
             break
+        if t.is_title and t.lower_ not in lex.modifiers and k not in orgs and \
+                k + 1 < len(doc) and doc[k + 1].is_title and doc[k + 1].lower_ not in \
+                lex.modifiers and k + 1 not in orgs and k + 1 not in countries:
+            break  # "for Youth and Sports Adhyaksa Dault": two name-like words end the tail
         if t.is_title or (t.is_upper and t.is_alpha) or t.lower_ in lex.modifiers:
             k += 1
             end = k
@@ -173,6 +177,7 @@ def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
     countries = _country_spans(doc)
     persons = _person_tokens(doc, lex, countries)
     stop = set(countries) | persons
+    orgs = {i for sp in doc.spans.get("organisations", []) for i in range(sp.start, sp.end)}
     spans: list[Span] = []
     i = 0
     while i < len(doc):
@@ -193,7 +198,7 @@ def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
         stop_at = last + 1
         if stop_at < end and doc[stop_at].is_title and doc[stop_at].lower_ not in lex.heads:
             stop_at += 1  # "Secretary Treasury"
-        stop_at = _of_phrase(doc, stop_at, lex, countries, lex.adjectives, persons)
+        stop_at = _of_phrase(doc, stop_at, lex, countries, lex.adjectives, persons, orgs)
         start = i
         while start < last and doc[start].lower_ in ("former", "then", "new", "late", "the"):
             start += 1
