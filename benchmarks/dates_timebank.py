@@ -23,8 +23,9 @@ CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2})?$")
 
 
 def gold_dates(record: dict) -> list[dict]:
-    return [t for t in record["timexes"]
-            if t["type"] == "DATE" and CALENDAR.match(t["value"] or "")]
+    return [
+        t for t in record["timexes"] if t["type"] == "DATE" and CALENDAR.match(t["value"] or "")
+    ]
 
 
 def main() -> None:
@@ -33,7 +34,8 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print every miss")
     args = parser.parse_args()
     nlp = cached_nlp()
-    records = [json.loads(line) for line in open(args.corpus, encoding="utf-8")]
+    with open(args.corpus, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
     span, value = Counts(), Counts()
     started = time.perf_counter()
     for record in records:
@@ -43,8 +45,14 @@ def main() -> None:
         pred = [d for d in doc._.dates if CALENDAR.match(d["value"])]
         used, tp_span, tp_value = set(), 0, 0
         for g in gold:
-            match = next((i for i, p in enumerate(pred) if i not in used
-                          and p["start"] < g["end"] and g["start"] < p["end"]), None)
+            match = next(
+                (
+                    i
+                    for i, p in enumerate(pred)
+                    if i not in used and p["start"] < g["end"] and g["start"] < p["end"]
+                ),
+                None,
+            )
             if match is None:
                 if args.errors:
                     print(f"{record['id']}: missed {g['text']!r} = {g['value']}")
@@ -54,8 +62,10 @@ def main() -> None:
             if pred[match]["value"] == g["value"]:
                 tp_value += 1
             elif args.errors:
-                print(f"{record['id']}: {pred[match]['text']!r} = {pred[match]['value']} "
-                      f"(gold {g['value']})")
+                print(
+                    f"{record['id']}: {pred[match]['text']!r} = {pred[match]['value']} "
+                    f"(gold {g['value']})"
+                )
         if args.errors:
             for i, p in enumerate(pred):
                 if i not in used:
@@ -63,8 +73,10 @@ def main() -> None:
         span.add(tp_span, len(pred), len(gold))
         value.add(tp_value, len(pred), len(gold))
     seconds = time.perf_counter() - started
-    print(f"documents: {len(records)}  gold calendar dates: {span.gold}  "
-          f"predicted: {span.pred}  ({seconds / len(records) * 1000:.0f} ms/document)")
+    print(
+        f"documents: {len(records)}  gold calendar dates: {span.gold}  "
+        f"predicted: {span.pred}  ({seconds / len(records) * 1000:.0f} ms/document)"
+    )
     print(f"span  P {span.precision:.3f}  R {span.recall:.3f}  F1 {span.f1:.3f}")
     print(f"value P {value.precision:.3f}  R {value.recall:.3f}  F1 {value.f1:.3f}")
 

@@ -15,15 +15,20 @@ from .schema import TABLE_NAMES, empty_rows, to_arrow
 
 def _articles(items: Iterable[str | Path], max_chars: int) -> Iterable[Article]:
     for index, item in enumerate(items):
-        if isinstance(item, Path) or (isinstance(item, str) and "\n" not in item
-                                      and len(item) < 4096 and Path(item).exists()):
+        if isinstance(item, Path) or (
+            isinstance(item, str) and "\n" not in item and len(item) < 4096 and Path(item).exists()
+        ):
             yield from read_articles([item], max_chars)
         else:
             yield article_from_text(f"text_{index:05d}", "<text>", str(item), max_chars=max_chars)
 
 
-def extract(items: str | Path | Iterable[str | Path], model: str = DEFAULT_MODEL,
-            workers: int = 1, max_chars: int = DEFAULT_MAX_CHARS) -> dict[str, pd.DataFrame]:
+def extract(
+    items: str | Path | Iterable[str | Path],
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> dict[str, pd.DataFrame]:
     """Extract the six tables from article texts or paths, without writing files.
 
     Args:

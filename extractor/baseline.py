@@ -18,8 +18,9 @@ from .resources import load_gazetteer
 from .schema import TABLE_NAMES, empty_rows, to_arrow
 
 
-def baseline_tables(articles: Iterable[Article], model: str = DEFAULT_MODEL
-                    ) -> dict[str, pd.DataFrame]:
+def baseline_tables(
+    articles: Iterable[Article], model: str = DEFAULT_MODEL
+) -> dict[str, pd.DataFrame]:
     """Tables from plain spaCy NER + dateparser, in extractor's schema."""
     import dateparser
 
@@ -27,10 +28,17 @@ def baseline_tables(articles: Iterable[Article], model: str = DEFAULT_MODEL
     by_name = {n.lower(): c["iso3"] for c in load_gazetteer().countries for n in c["names"]}
     rows = empty_rows()
     articles = [a for a in articles if a.ok]
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
-        rows["documents"].append({"doc_id": article.doc_id, "source": article.source,
-                                  "title": article.title, "published": article.published,
-                                  "status": "ok", "n_words": len(doc)})
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        rows["documents"].append(
+            {
+                "doc_id": article.doc_id,
+                "source": article.source,
+                "title": article.title,
+                "published": article.published,
+                "status": "ok",
+                "n_words": len(doc),
+            }
+        )
         settings = {"PREFER_DATES_FROM": "past"}
         if article.published:
             settings["RELATIVE_BASE"] = pd.Timestamp(article.published).to_pydatetime()
@@ -39,14 +47,23 @@ def baseline_tables(articles: Iterable[Article], model: str = DEFAULT_MODEL
             base = {"doc_id": article.doc_id, "start": ent.start_char, "end": ent.end_char}
             if ent.label_ == "PERSON" and ent.text not in seen_people:
                 seen_people.add(ent.text)
-                rows["officials"].append({**base, "name": ent.text, "title": None,
-                                          "country": None, "aliases": "", "mentions": 1,
-                                          "sentence": ent.sent.text})
+                rows["officials"].append(
+                    {
+                        **base,
+                        "name": ent.text,
+                        "title": None,
+                        "country": None,
+                        "aliases": "",
+                        "mentions": 1,
+                        "sentence": ent.sent.text,
+                    }
+                )
             elif ent.label_ == "GPE" and by_name.get(ent.text.lower()) not in (None, *seen_codes):
                 code = by_name[ent.text.lower()]
                 seen_codes.add(code)
-                rows["countries"].append({**base, "country": code, "name": ent.text,
-                                          "mentions": 1, "forms": ent.text})
+                rows["countries"].append(
+                    {**base, "country": code, "name": ent.text, "mentions": 1, "forms": ent.text}
+                )
             elif ent.label_ == "DATE":
                 parsed = dateparser.parse(ent.text, settings=settings)
                 if parsed is None:
@@ -54,6 +71,13 @@ def baseline_tables(articles: Iterable[Article], model: str = DEFAULT_MODEL
                 value = parsed.date().isoformat()
                 if re.fullmatch(r"\d{4}", ent.text.strip()):
                     value = ent.text.strip()
-                rows["dates"].append({**base, "text": ent.text, "value": value,
-                                      "granularity": "day", "sentence": ent.sent.text})
+                rows["dates"].append(
+                    {
+                        **base,
+                        "text": ent.text,
+                        "value": value,
+                        "granularity": "day",
+                        "sentence": ent.sent.text,
+                    }
+                )
     return {name: to_arrow(name, rows[name]).to_pandas() for name in TABLE_NAMES}

@@ -26,7 +26,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Turn raw diplomatic and political news into tidy tables.\n\n"
-         "extract PATH... --out DIR   (the 'run' command is the default)",
+    "extract PATH... --out DIR   (the 'run' command is the default)",
 )
 console = Console(stderr=True)
 SUBCOMMANDS = {"run", "eval", "schema", "--help", "-h", "--version"}
@@ -46,30 +46,47 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Turn raw diplomatic and political news into tidy tables."""
 
 
 @app.command("run")
 def run_command(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Article files or folders (.txt, .jsonl, .html; folders are read recursively).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Article files or folders (.txt, .jsonl, .html; folders are read recursively)."
+        ),
+    ],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the tables.")] = Path(
-        "outputs"),
+        "outputs"
+    ),
     fmt: Annotated[Format, typer.Option("--format", help="Write CSV, Parquet or both.")] = (
-        Format.both),
-    model: Annotated[str, typer.Option(
-        help="Installed spaCy pipeline to build on (needs a parser and NER).")] = DEFAULT_MODEL,
-    workers: Annotated[int, typer.Option(
-        min=1, help="Processes for the spaCy pipeline (output is the same for any number).")] = 1,
+        Format.both
+    ),
+    model: Annotated[
+        str, typer.Option(help="Installed spaCy pipeline to build on (needs a parser and NER).")
+    ] = DEFAULT_MODEL,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Processes for the spaCy pipeline (output is the same for any number)."
+        ),
+    ] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
-    max_chars: Annotated[int, typer.Option(
-        min=1, help="Skip (with a status row) articles longer than this.")] = 2_000_000,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Skip (with a status row) articles longer than this.")
+    ] = 2_000_000,
     strict: Annotated[bool, typer.Option(help="Exit non-zero if any document failed.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
-                     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
 ) -> None:
     """Extract the six tables from articles into DIR (the default command).
 
@@ -79,17 +96,25 @@ def run_command(
     from .run import run_extract
 
     formats = ("csv", "parquet") if fmt is Format.both else (fmt.value,)
-    progress = Progress(TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), TextColumn("{task.fields[doc]}"), console=console,
-                        disable=quiet, transient=True)
+    progress = Progress(
+        TextColumn("[bold]extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[doc]}"),
+        console=console,
+        disable=quiet,
+        transient=True,
+    )
     with progress:
         task = progress.add_task("extract", total=None, doc="")
 
         def advance(rows: dict) -> None:
             progress.update(task, advance=1, doc=rows["documents"][0]["doc_id"])
 
-        summary = run_extract(paths, out, formats, model, workers, batch_size, max_chars,
-                              on_document=advance)
+        summary = run_extract(
+            paths, out, formats, model, workers, batch_size, max_chars, on_document=advance
+        )
     if not quiet:
         _print_summary(summary, out)
     if summary.ok == 0:
@@ -100,8 +125,10 @@ def run_command(
 
 
 def _print_summary(summary, out: Path) -> None:
-    table = Table(title=f"extractor: {summary.documents} documents in {summary.seconds:.1f} s",
-                  show_header=True)
+    table = Table(
+        title=f"extractor: {summary.documents} documents in {summary.seconds:.1f} s",
+        show_header=True,
+    )
     table.add_column("table")
     table.add_column("rows", justify="right")
     table.add_column("files")
@@ -109,9 +136,11 @@ def _print_summary(summary, out: Path) -> None:
         files = ", ".join(p.name for p in summary.files.get(name, []))
         table.add_row(name, str(count), files)
     console.print(table)
-    console.print(f"documents ok: [green]{summary.ok}[/]  failed: "
-                  f"[{'red' if summary.failed else 'green'}]{summary.failed}[/]  "
-                  f"written to: {out}")
+    console.print(
+        f"documents ok: [green]{summary.ok}[/]  failed: "
+        f"[{'red' if summary.failed else 'green'}]{summary.failed}[/]  "
+        f"written to: {out}"
+    )
     for doc_id, status in summary.failures[:20]:
         console.print(f"  [yellow]{doc_id}[/]: {status}")
     if len(summary.failures) > 20:
@@ -120,25 +149,41 @@ def _print_summary(summary, out: Path) -> None:
 
 @app.command("eval")
 def eval_command(
-    fixtures: Annotated[Path, typer.Argument(
-        help="Fixtures folder holding articles/ and gold/ (gold JSON per LABELLING.md).")],
-    predictions: Annotated[Path | None, typer.Option(
-        help="Score the tables already in this output folder instead of running the pipeline.")
-                           ] = None,
-    model: Annotated[str, typer.Option(help="Installed spaCy pipeline to build on.")
-                     ] = DEFAULT_MODEL,
-    baseline: Annotated[bool, typer.Option(
-        help="Also score plain en_core_web_sm entities + dateparser, side by side.")] = True,
-    json_out: Annotated[Path | None, typer.Option(
-        "--json", help="Write the figures as JSON here (default FIXTURES/eval.json is not "
-                       "written; give a path).")] = None,
+    fixtures: Annotated[
+        Path,
+        typer.Argument(
+            help="Fixtures folder holding articles/ and gold/ (gold JSON per LABELLING.md)."
+        ),
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            help="Score the tables already in this output folder instead of running the pipeline."
+        ),
+    ] = None,
+    model: Annotated[
+        str, typer.Option(help="Installed spaCy pipeline to build on.")
+    ] = DEFAULT_MODEL,
+    baseline: Annotated[
+        bool,
+        typer.Option(help="Also score plain en_core_web_sm entities + dateparser, side by side."),
+    ] = True,
+    json_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--json",
+            help="Write the figures as JSON here (default FIXTURES/eval.json is not "
+            "written; give a path).",
+        ),
+    ] = None,
     errors: Annotated[bool, typer.Option(help="List every miss and extra.")] = False,
 ) -> None:
     """Score extraction against hand-labelled gold: P/R/F1 per table and accuracies."""
     from .evaluate import evaluate_folder, render_report
 
-    reports = evaluate_folder(fixtures, predictions=predictions, model=model,
-                              with_baseline=baseline)
+    reports = evaluate_folder(
+        fixtures, predictions=predictions, model=model, with_baseline=baseline
+    )
     render_report(reports, Console(width=max(Console().width, 110)))
     if errors:
         for line in reports["extractor"].errors:
@@ -157,8 +202,10 @@ def schema_command() -> None:
         typer.echo(f"\n### {table.name}\n\n{table.description}\n")
         typer.echo("| column | type | empty? | meaning | example |\n|---|---|---|---|---|")
         for c in table.columns:
-            typer.echo(f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | "
-                       f"{c.description} | {c.example} |")
+            typer.echo(
+                f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | "
+                f"{c.description} | {c.example} |"
+            )
 
 
 def main(argv: list[str] | None = None) -> None:

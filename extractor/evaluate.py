@@ -68,8 +68,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "pred": self.pred, "gold": self.gold}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "pred": self.pred,
+            "gold": self.gold,
+        }
 
 
 @dataclass
@@ -113,8 +119,9 @@ class Report:
         return out
 
 
-def match(gold: list[dict], pred: list[dict], same: Callable[[dict, dict], float]
-          ) -> list[tuple[dict, dict]]:
+def match(
+    gold: list[dict], pred: list[dict], same: Callable[[dict, dict], float]
+) -> list[tuple[dict, dict]]:
     """One-to-one matching, best scores first; ``same`` gives a score > 0 for a match."""
     scored = [(same(g, p), gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(pred)]
     scored = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1], s[2]))
@@ -128,8 +135,13 @@ def match(gold: list[dict], pred: list[dict], same: Callable[[dict, dict], float
     return pairs
 
 
-def _count(counts: Counts, gold: list[dict], pred: list[dict], pairs: list[tuple[dict, dict]],
-           ok: Callable[[dict, dict], bool] = lambda g, p: True) -> None:
+def _count(
+    counts: Counts,
+    gold: list[dict],
+    pred: list[dict],
+    pairs: list[tuple[dict, dict]],
+    ok: Callable[[dict, dict], bool] = lambda g, p: True,
+) -> None:
     """Add a matching's counts, leaving optional gold (and what matched it) out."""
     optional_pred = sum(1 for g, _ in pairs if g.get("optional"))
     tp = sum(1 for g, p in pairs if not g.get("optional") and ok(g, p))
@@ -151,7 +163,8 @@ def digits_ok(gold_value: str, value: str) -> bool:
     """Every digit equals the gold's; an X in gold matches any digit."""
     gold_value, value = str(gold_value), str(value or "")
     return len(gold_value) == len(value) and all(
-        a == b or (a == "X" and b.isdigit()) for a, b in zip(gold_value, value))
+        a == b or (a == "X" and b.isdigit()) for a, b in zip(gold_value, value, strict=True)
+    )
 
 
 def date_score(g: dict, p: dict) -> float:
@@ -184,8 +197,10 @@ def _records(frame: pd.DataFrame | None, doc_id: str) -> list[dict]:
     if frame is None or frame.empty:
         return []
     part = frame[frame["doc_id"] == doc_id]
-    return [{k: (None if (isinstance(v, float) and v != v) else v) for k, v in r.items()}
-            for r in part.to_dict("records")]
+    return [
+        {k: (None if (isinstance(v, float) and v != v) else v) for k, v in r.items()}
+        for r in part.to_dict("records")
+    ]
 
 
 def score(gold_docs: list[dict], tables: dict[str, pd.DataFrame]) -> Report:
@@ -202,8 +217,13 @@ def score(gold_docs: list[dict], tables: dict[str, pd.DataFrame]) -> Report:
         g_off, p_off = gold.get("officials", []), _records(tables.get("officials"), doc_id)
         pairs = match(g_off, p_off, name_score)
         _count(report.officials, g_off, p_off, pairs)
-        _count(report.officials_full, g_off, p_off, pairs,
-               lambda g, p: title_ok(g, p) and (p.get("country") or None) == g.get("country"))
+        _count(
+            report.officials_full,
+            g_off,
+            p_off,
+            pairs,
+            lambda g, p: title_ok(g, p) and (p.get("country") or None) == g.get("country"),
+        )
         for g, p in pairs:
             if g.get("optional"):
                 continue
@@ -212,23 +232,32 @@ def score(gold_docs: list[dict], tables: dict[str, pd.DataFrame]) -> Report:
             report.country_accuracy.total += 1
             report.country_accuracy.right += int((p.get("country") or None) == g.get("country"))
             if not title_ok(g, p) or (p.get("country") or None) != g.get("country"):
-                report.errors.append(f"{doc_id}: official {p['name']!r} title {p.get('title')!r}"
-                                     f" country {p.get('country')} (gold {g.get('title')!r} "
-                                     f"{g.get('country')})")
+                report.errors.append(
+                    f"{doc_id}: official {p['name']!r} title {p.get('title')!r}"
+                    f" country {p.get('country')} (gold {g.get('title')!r} "
+                    f"{g.get('country')})"
+                )
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
-        report.errors += [f"{doc_id}: missed official {g['name']!r}" for g in g_off
-                          if id(g) not in matched_g and not g.get("optional")]
-        report.errors += [f"{doc_id}: extra official {p['name']!r} ({p.get('title')!r})"
-                          for p in p_off if id(p) not in matched_p]
+        report.errors += [
+            f"{doc_id}: missed official {g['name']!r}"
+            for g in g_off
+            if id(g) not in matched_g and not g.get("optional")
+        ]
+        report.errors += [
+            f"{doc_id}: extra official {p['name']!r} ({p.get('title')!r})"
+            for p in p_off
+            if id(p) not in matched_p
+        ]
         # countries
         optional = set(gold.get("countries_optional") or [])
         g_c = set(gold.get("countries", [])) - optional
         p_c = {r["country"] for r in _records(tables.get("countries"), doc_id)} - optional
         report.countries.add(len(g_c & p_c), len(p_c), len(g_c))
         if g_c != p_c:
-            report.errors.append(f"{doc_id}: countries missed {sorted(g_c - p_c)} "
-                                 f"extra {sorted(p_c - g_c)}")
+            report.errors.append(
+                f"{doc_id}: countries missed {sorted(g_c - p_c)} extra {sorted(p_c - g_c)}"
+            )
         # dates
         g_d, p_d = gold.get("dates", []), _records(tables.get("dates"), doc_id)
         pairs = match(g_d, p_d, date_score)
@@ -240,14 +269,21 @@ def score(gold_docs: list[dict], tables: dict[str, pd.DataFrame]) -> Report:
                 ok = digits_ok(g["value"], p["value"])
                 report.date_value_accuracy.right += int(ok)
                 if not ok:
-                    report.errors.append(f"{doc_id}: date {p['text']!r} = {p['value']} "
-                                         f"(gold {g['value']})")
+                    report.errors.append(
+                        f"{doc_id}: date {p['text']!r} = {p['value']} (gold {g['value']})"
+                    )
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
-        report.errors += [f"{doc_id}: missed date {g['text']!r}" for g in g_d
-                          if id(g) not in matched_g and not g.get("optional")]
-        report.errors += [f"{doc_id}: extra date {p['text']!r} = {p['value']}" for p in p_d
-                          if id(p) not in matched_p]
+        report.errors += [
+            f"{doc_id}: missed date {g['text']!r}"
+            for g in g_d
+            if id(g) not in matched_g and not g.get("optional")
+        ]
+        report.errors += [
+            f"{doc_id}: extra date {p['text']!r} = {p['value']}"
+            for p in p_d
+            if id(p) not in matched_p
+        ]
         # initiatives
         g_i, p_i = gold.get("initiatives", []), _records(tables.get("initiatives"), doc_id)
         official_country = {norm(o["name"]): o.get("country") for o in p_off}
@@ -259,10 +295,14 @@ def score(gold_docs: list[dict], tables: dict[str, pd.DataFrame]) -> Report:
                 report.proposer_accuracy.right += int(proposer_ok(g, p, official_country))
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
-        report.errors += [f"{doc_id}: missed initiative {g['text']!r}" for g in g_i
-                          if id(g) not in matched_g and not g.get("optional")]
-        report.errors += [f"{doc_id}: extra initiative {p['text']!r}" for p in p_i
-                          if id(p) not in matched_p]
+        report.errors += [
+            f"{doc_id}: missed initiative {g['text']!r}"
+            for g in g_i
+            if id(g) not in matched_g and not g.get("optional")
+        ]
+        report.errors += [
+            f"{doc_id}: extra initiative {p['text']!r}" for p in p_i if id(p) not in matched_p
+        ]
     return report
 
 
@@ -303,8 +343,12 @@ def headline(report: Report, key: str) -> float:
     return value.f1 if isinstance(value, Counts) else value.value
 
 
-def evaluate_folder(fixtures: Path, predictions: Path | None = None, model: str | None = None,
-                    with_baseline: bool = False) -> dict[str, Report]:
+def evaluate_folder(
+    fixtures: Path,
+    predictions: Path | None = None,
+    model: str | None = None,
+    with_baseline: bool = False,
+) -> dict[str, Report]:
     """Run (or read) extraction on a fixtures folder and score it; optionally the baseline too."""
     from .api import extract
     from .pipeline import DEFAULT_MODEL
@@ -326,8 +370,9 @@ def evaluate_folder(fixtures: Path, predictions: Path | None = None, model: str 
     if with_baseline:
         from .baseline import baseline_tables
 
-        reports["baseline"] = score(gold, baseline_tables(read_articles([articles_dir]),
-                                                          model or DEFAULT_MODEL))
+        reports["baseline"] = score(
+            gold, baseline_tables(read_articles([articles_dir]), model or DEFAULT_MODEL)
+        )
     return reports
 
 
@@ -343,10 +388,16 @@ def render_report(reports: dict[str, Report], console) -> None:
     table.add_column("P / R (tp/pred/gold)", justify="right")
     for key, label in MEASURES:
         value = getattr(first, key)
-        detail = (f"{value.precision:.2f} / {value.recall:.2f} ({value.tp}/{value.pred}/"
-                  f"{value.gold})" if isinstance(value, Counts) else f"{value.right}/{value.total}")
-        cells = [f"{headline(r, key):.3f}" if not (isinstance(getattr(r, key), Accuracy)
-                                                   and getattr(r, key).total == 0) else "n/a"
-                 for r in reports.values()]
+        detail = (
+            f"{value.precision:.2f} / {value.recall:.2f} ({value.tp}/{value.pred}/{value.gold})"
+            if isinstance(value, Counts)
+            else f"{value.right}/{value.total}"
+        )
+        cells = [
+            f"{headline(r, key):.3f}"
+            if not (isinstance(getattr(r, key), Accuracy) and getattr(r, key).total == 0)
+            else "n/a"
+            for r in reports.values()
+        ]
         table.add_row(label, *cells, detail)
     console.print(table)

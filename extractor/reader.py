@@ -26,8 +26,12 @@ HTML_SUFFIXES = {".html", ".htm"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_CHARS = 2_000_000
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 # "BEIJING, Nov. 8 , 2005 (Xinhua) --" ; "HO CHI MINH CITY, April 8 , 1997 (AFP) --"
 WIRE_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?(?:,\s*[A-Z][A-Za-z .'\-]{1,30}?)?)\s*,\s*"
@@ -37,7 +41,8 @@ WIRE_DATELINE = re.compile(
 )
 # "Hanoi (VNA) –" : dateless agency line
 AGENCY_LINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)\s*\((?P<agency>[A-Z][A-Za-z\-]{1,15})\)\s*(?:--|–|—|-)"
+    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)\s*\((?P<agency>[A-Z][A-Za-z\-]{1,15})\)\s*"
+    r"(?:--|–|—|-)"
 )
 HEADER_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<title>.*)$")
 CAPTION = re.compile(r"\((?:Photo|Source|Image)\s*:\s*[^)]*\)\s*$", re.IGNORECASE)
@@ -91,8 +96,9 @@ def parse_dateline(line: str) -> tuple[str | None, str | None, str | None, int]:
     return None, None, None, 0
 
 
-def parse_header(text: str) -> tuple[str | None, str | None, str | None, str | None, int,
-                                      list[tuple[int, int]]]:
+def parse_header(
+    text: str,
+) -> tuple[str | None, str | None, str | None, str | None, int, list[tuple[int, int]]]:
     """Find title, published, place and agency in the first lines of a raw article.
 
     Returns ``(title, published, place, agency, body_start, furniture)``; ``furniture`` holds the
@@ -121,11 +127,17 @@ def parse_header(text: str) -> tuple[str | None, str | None, str | None, str | N
             body_start = start + end
             furniture.append((start, start + end))
             break
-        if index == 0 and title is None and not CAPTION.search(line) and len(line) < 300:
-            # A short first line followed by a blank line is a headline.
-            if len(lines) > 1 and not lines[1].strip():
-                title = line.strip()
-                body_start = offset
+        # A short first line followed by a blank line is a headline.
+        if (
+            index == 0
+            and title is None
+            and not CAPTION.search(line)
+            and len(line) < 300
+            and len(lines) > 1
+            and not lines[1].strip()
+        ):
+            title = line.strip()
+            body_start = offset
     return title, published, place, agency, body_start, furniture
 
 
@@ -208,19 +220,26 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
 # ---------------------------------------------------------------- articles
 
 
-def article_from_text(doc_id: str, source: str, text: str, status: str = "ok",
-                      max_chars: int = DEFAULT_MAX_CHARS) -> Article:
+def article_from_text(
+    doc_id: str, source: str, text: str, status: str = "ok", max_chars: int = DEFAULT_MAX_CHARS
+) -> Article:
     """Build an :class:`Article` from raw text, reading header, dateline and agency line."""
     if len(text) > max_chars:
-        return Article(doc_id, source, status=f"error: too large ({len(text):,} characters > "
-                       f"--max-chars {max_chars:,}); skipped")
+        return Article(
+            doc_id,
+            source,
+            status=f"error: too large ({len(text):,} characters > "
+            f"--max-chars {max_chars:,}); skipped",
+        )
     title, published, place, agency, body_start, furniture = parse_header(text)
-    return Article(doc_id, source, text, title, published, agency, place, status, body_start,
-                   furniture)
+    return Article(
+        doc_id, source, text, title, published, agency, place, status, body_start, furniture
+    )
 
 
-def article_from_record(record: dict, source: str, fallback_id: str,
-                        max_chars: int = DEFAULT_MAX_CHARS) -> Article:
+def article_from_record(
+    record: dict, source: str, fallback_id: str, max_chars: int = DEFAULT_MAX_CHARS
+) -> Article:
     """Build an :class:`Article` from one JSONL record (``id``, ``text``, optional metadata)."""
     doc_id = str(record.get("id") or fallback_id)
     text = record.get("text")
@@ -260,7 +279,8 @@ def read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Articl
     if text is None:
         yield Article(path.stem, str(path), status=status)
         return
-    if suffix in HTML_SUFFIXES or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+    looks_html = text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+    if suffix in HTML_SUFFIXES or looks_html:
         text, page_title = html_to_text(text)
         if not text.strip():
             yield Article(path.stem, str(path), status="error: HTML page without text")
@@ -289,12 +309,14 @@ def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Artic
             try:
                 record = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield Article(fallback, source,
-                              status=f"error: broken JSONL line {number} ({exc.msg})")
+                yield Article(
+                    fallback, source, status=f"error: broken JSONL line {number} ({exc.msg})"
+                )
                 continue
             if not isinstance(record, dict):
-                yield Article(fallback, source,
-                              status=f"error: JSONL line {number} is not an object")
+                yield Article(
+                    fallback, source, status=f"error: JSONL line {number} is not an object"
+                )
                 continue
             article = article_from_record(record, source, fallback, max_chars)
             if article.ok and status != "ok":
@@ -313,7 +335,8 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
+                p
+                for p in path.rglob("*")
                 if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in KNOWN_SUFFIXES
             )
             files.extend(found)
@@ -324,8 +347,9 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def read_articles(paths: Iterable[str | Path], max_chars: int = DEFAULT_MAX_CHARS
-                  ) -> Iterator[Article]:
+def read_articles(
+    paths: Iterable[str | Path], max_chars: int = DEFAULT_MAX_CHARS
+) -> Iterator[Article]:
     """Every article under ``paths``, in a stable order (sorted files, then line order)."""
     for path in discover(paths):
         yield from read_file(path, max_chars)

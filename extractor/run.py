@@ -51,13 +51,13 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def process_articles(articles: Iterable[Article], nlp: Language, workers: int = 1,
-                     batch_size: int = DEFAULT_BATCH) -> Iterator[dict[str, list[dict]]]:
+def process_articles(
+    articles: Iterable[Article], nlp: Language, workers: int = 1, batch_size: int = DEFAULT_BATCH
+) -> Iterator[dict[str, list[dict]]]:
     """Rows for each article, in input order, whatever the number of worker processes."""
     pairs = ((make_doc(nlp, a), a) for a in articles)
     n_process = max(1, workers)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size,
-                                 n_process=n_process):
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield rows_from_doc(doc, article) if article.ok else rows_from_failure(article)
 
 
@@ -69,11 +69,16 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_extract(paths: list[str | Path], out: Path, formats: tuple[str, ...] = FORMATS,
-                model: str = DEFAULT_MODEL, workers: int = 1, batch_size: int = DEFAULT_BATCH,
-                max_chars: int = DEFAULT_MAX_CHARS,
-                on_document: Callable[[dict[str, list[dict]]], None] | None = None,
-                ) -> RunSummary:
+def run_extract(
+    paths: list[str | Path],
+    out: Path,
+    formats: tuple[str, ...] = FORMATS,
+    model: str = DEFAULT_MODEL,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    on_document: Callable[[dict[str, list[dict]]], None] | None = None,
+) -> RunSummary:
     """Extract every article under ``paths`` into tables in ``out``.
 
     Args:

@@ -39,80 +39,208 @@ class Table:
         return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
 
 
-S, I = pa.string(), pa.int64()
+STRING, INT = pa.string(), pa.int64()
 
-_DOC = Column("doc_id", S, False, "File name without extension; for JSONL the record's `id`.",
-              "004_c4fdfc2fb429968a")
-_START = Column("start", I, False, "Character offset of the first character (first mention).", "86")
-_END = Column("end", I, False, "Character offset one past the last character.", "100")
-_SENT = Column("sentence", S, False, "The sentence the expression stands in.",
-               "Hanoi (VNA) - Deputy Prime Minister ...")
+_DOC = Column(
+    "doc_id",
+    STRING,
+    False,
+    "File name without extension; for JSONL the record's `id`.",
+    "004_c4fdfc2fb429968a",
+)
+_START = Column(
+    "start", INT, False, "Character offset of the first character (first mention).", "86"
+)
+_END = Column("end", INT, False, "Character offset one past the last character.", "100")
+_SENT = Column(
+    "sentence",
+    STRING,
+    False,
+    "The sentence the expression stands in.",
+    "Hanoi (VNA) - Deputy Prime Minister ...",
+)
 
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
-        Table("documents", "One row per input article, with its processing status.", (
-            _DOC,
-            Column("source", S, False, "Input file; for JSONL `file:line`.", "seeds/004.txt"),
-            Column("title", S, True, "Headline, from a header line, the first line or metadata.",
-                   "Special ASEAN-Russia Foreign Ministers' Meeting on COVID-19 held"),
-            Column("published", S, True, "The article's own date, YYYY-MM-DD; empty if unknown.",
-                   "2020-06-17"),
-            Column("status", S, False, "`ok`, `ok: <note>` (processed with a note) or the reason "
-                   "the article was skipped (`error: ...`).", "ok"),
-            Column("n_words", I, False, "Tokens in the article text (0 when skipped).", "412"),
-            Column("agency", S, True, "News agency named in the dateline, if any.", "VNA"),
-            Column("dateline", S, True, "Dateline place, if any.", "Hanoi"),
-        )),
-        Table("officials", "One row per named official per article.", (
-            _DOC,
-            Column("name", S, False, "Fullest form of the person's name in the article.",
-                   "Pham Binh Minh"),
-            Column("title", S, True, "Position as written, without country adjective.",
-                   "Deputy Prime Minister and Foreign Minister"),
-            Column("country", S, True, "ISO 3166-1 alpha-3 of the state served; empty for "
-                   "international organisations or when unknown.", "VNM"),
-            Column("aliases", S, False, "Other names used for the person, `; `-separated.", "Minh"),
-            Column("mentions", I, False, "How many times the person is named.", "4"),
-            _START, _END, _SENT,
-        )),
-        Table("titles", "One row per position per official per article (joined titles split).", (
-            _DOC,
-            Column("name", S, False, "The official's name (as in `officials.name`).",
-                   "Pham Binh Minh"),
-            Column("title", S, False, "One position, as written.", "Foreign Minister"),
-            Column("role", S, False, "Canonical role from models/titles.jsonl, else the title "
-                   "lower-cased.", "foreign minister"),
-            _START, _END,
-        )),
-        Table("countries", "One row per country per article.", (
-            _DOC,
-            Column("country", S, False, "ISO 3166-1 alpha-3.", "RUS"),
-            Column("name", S, False, "Common English name.", "Russia"),
-            Column("mentions", I, False, "Number of mentions (names, adjectives, short forms).",
-                   "6"),
-            Column("forms", S, False, "Surface forms seen, `; `-separated, in order of first use.",
-                   "Russian; Russia"),
-            _START, _END,
-        )),
-        Table("dates", "One row per calendar expression (ranges give two rows).", (
-            _DOC,
-            Column("text", S, False, "The expression as written, without leading preposition.",
-                   "June 17"),
-            Column("value", S, False, "ISO 8601 at its own granularity (YYYY-MM-DD, YYYY-MM, "
-                   "YYYY, YYYY-Www); `X` for a digit the article does not fix.", "2020-06-17"),
-            Column("granularity", S, False, "day, week, month or year.", "day"),
-            _START, _END, _SENT,
-        )),
-        Table("initiatives", "One row per proposed course of action.", (
-            _DOC,
-            Column("text", S, False, "What is proposed, from its head verb or noun.",
-                   "establish the ASEAN-China ministerial meeting on disaster response"),
-            Column("proposer", S, True, "The official's name, else a country's ISO3, else the "
-                   "organisation as written; empty if unknown.", "CHN"),
-            Column("verb", S, False, "The trigger as written.", "proposes"),
-            _START, _END, _SENT,
-        )),
+        Table(
+            "documents",
+            "One row per input article, with its processing status.",
+            (
+                _DOC,
+                Column(
+                    "source", STRING, False, "Input file; for JSONL `file:line`.", "seeds/004.txt"
+                ),
+                Column(
+                    "title",
+                    STRING,
+                    True,
+                    "Headline, from a header line, the first line or metadata.",
+                    "Special ASEAN-Russia Foreign Ministers' Meeting on COVID-19 held",
+                ),
+                Column(
+                    "published",
+                    STRING,
+                    True,
+                    "The article's own date, YYYY-MM-DD; empty if unknown.",
+                    "2020-06-17",
+                ),
+                Column(
+                    "status",
+                    STRING,
+                    False,
+                    "`ok`, `ok: <note>` (processed with a note) or the reason "
+                    "the article was skipped (`error: ...`).",
+                    "ok",
+                ),
+                Column(
+                    "n_words", INT, False, "Tokens in the article text (0 when skipped).", "412"
+                ),
+                Column("agency", STRING, True, "News agency named in the dateline, if any.", "VNA"),
+                Column("dateline", STRING, True, "Dateline place, if any.", "Hanoi"),
+            ),
+        ),
+        Table(
+            "officials",
+            "One row per named official per article.",
+            (
+                _DOC,
+                Column(
+                    "name",
+                    STRING,
+                    False,
+                    "Fullest form of the person's name in the article.",
+                    "Pham Binh Minh",
+                ),
+                Column(
+                    "title",
+                    STRING,
+                    True,
+                    "Position as written, without country adjective.",
+                    "Deputy Prime Minister and Foreign Minister",
+                ),
+                Column(
+                    "country",
+                    STRING,
+                    True,
+                    "ISO 3166-1 alpha-3 of the state served; empty for "
+                    "international organisations or when unknown.",
+                    "VNM",
+                ),
+                Column(
+                    "aliases",
+                    STRING,
+                    False,
+                    "Other names used for the person, `; `-separated.",
+                    "Minh",
+                ),
+                Column("mentions", INT, False, "How many times the person is named.", "4"),
+                _START,
+                _END,
+                _SENT,
+            ),
+        ),
+        Table(
+            "titles",
+            "One row per position per official per article (joined titles split).",
+            (
+                _DOC,
+                Column(
+                    "name",
+                    STRING,
+                    False,
+                    "The official's name (as in `officials.name`).",
+                    "Pham Binh Minh",
+                ),
+                Column("title", STRING, False, "One position, as written.", "Foreign Minister"),
+                Column(
+                    "role",
+                    STRING,
+                    False,
+                    "Canonical role from models/titles.jsonl, else the title lower-cased.",
+                    "foreign minister",
+                ),
+                _START,
+                _END,
+            ),
+        ),
+        Table(
+            "countries",
+            "One row per country per article.",
+            (
+                _DOC,
+                Column("country", STRING, False, "ISO 3166-1 alpha-3.", "RUS"),
+                Column("name", STRING, False, "Common English name.", "Russia"),
+                Column(
+                    "mentions",
+                    INT,
+                    False,
+                    "Number of mentions (names, adjectives, short forms).",
+                    "6",
+                ),
+                Column(
+                    "forms",
+                    STRING,
+                    False,
+                    "Surface forms seen, `; `-separated, in order of first use.",
+                    "Russian; Russia",
+                ),
+                _START,
+                _END,
+            ),
+        ),
+        Table(
+            "dates",
+            "One row per calendar expression (ranges give two rows).",
+            (
+                _DOC,
+                Column(
+                    "text",
+                    STRING,
+                    False,
+                    "The expression as written, without leading preposition.",
+                    "June 17",
+                ),
+                Column(
+                    "value",
+                    STRING,
+                    False,
+                    "ISO 8601 at its own granularity (YYYY-MM-DD, YYYY-MM, "
+                    "YYYY, YYYY-Www); `X` for a digit the article does not fix.",
+                    "2020-06-17",
+                ),
+                Column("granularity", STRING, False, "day, week, month or year.", "day"),
+                _START,
+                _END,
+                _SENT,
+            ),
+        ),
+        Table(
+            "initiatives",
+            "One row per proposed course of action.",
+            (
+                _DOC,
+                Column(
+                    "text",
+                    STRING,
+                    False,
+                    "What is proposed, from its head verb or noun.",
+                    "establish the ASEAN-China ministerial meeting on disaster response",
+                ),
+                Column(
+                    "proposer",
+                    STRING,
+                    True,
+                    "The official's name, else a country's ISO3, else the "
+                    "organisation as written; empty if unknown.",
+                    "CHN",
+                ),
+                Column("verb", STRING, False, "The trigger as written.", "proposes"),
+                _START,
+                _END,
+                _SENT,
+            ),
+        ),
     )
 }
 

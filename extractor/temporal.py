@@ -12,8 +12,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 5, "final": 5}
 
@@ -131,8 +143,12 @@ def _parser(dateparser_module):
     if _PARSER is None:
         _PARSER = dateparser_module.date.DateDataParser(
             languages=["en"],
-            settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"],
-                      "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False},
+            settings={
+                "PREFER_DAY_OF_MONTH": "first",
+                "REQUIRE_PARTS": ["year"],
+                "RETURN_TIME_AS_PERIOD": False,
+                "STRICT_PARSING": False,
+            },
         )
     return _PARSER
 
@@ -165,7 +181,7 @@ def resolve_month(month: int, anchor: dt.date | None, direction: str = "nearest"
 
 
 def resolve_relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue:
-    """"last week" (unit week, shift -1), "this year" (year, 0), "tomorrow" (day, +1)..."""
+    """ "last week" (unit week, shift -1), "this year" (year, 0), "tomorrow" (day, +1)..."""
     if anchor is None:
         return unknown(unit)
     if unit == "day":
@@ -179,7 +195,7 @@ def resolve_relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue
 
 
 def resolve_week_of_month(ordinal: int, month_shift: int, anchor: dt.date | None) -> DateValue:
-    """"the second week of next month": the ISO week holding that week's first day."""
+    """ "the second week of next month": the ISO week holding that week's first day."""
     if anchor is None:
         return unknown("week")
     year, month = add_months(anchor.year, anchor.month, month_shift)

@@ -41,7 +41,7 @@ def test_seed_officials_are_exactly_the_four(seed_run):
         ("Nguyen Quoc Dung", "Deputy Minister of Foreign Affairs", "VNM"),
         ("Chen Xiaodong", "Assistant Minister of Foreign Affairs", "CHN"),
     }
-    aliases = dict(zip(officials["name"], officials["aliases"].fillna("")))
+    aliases = dict(zip(officials["name"], officials["aliases"].fillna(""), strict=True))
     assert "Minh" in aliases["Pham Binh Minh"].split("; ")
     assert "Lavrov" in aliases["Sergey Lavrov"].split("; ")
 
@@ -54,8 +54,10 @@ def test_seed_countries_dates_and_proposals(seed_run):
     june = dates[(dates["doc_id"] == "004_c4fdfc2fb429968a") & (dates["text"] == "June 17")]
     assert june["value"].tolist() == ["2020-06-17"]
     initiatives = pd.read_parquet(out / "initiatives.parquet")
-    chinese = initiatives[(initiatives["doc_id"] == "000_a74d2f0911980dbe")
-                          & initiatives["proposer"].isin(["CHN", "Chen Xiaodong"])]
+    chinese = initiatives[
+        (initiatives["doc_id"] == "000_a74d2f0911980dbe")
+        & initiatives["proposer"].isin(["CHN", "Chen Xiaodong"])
+    ]
     assert len(chinese) >= 5
 
 

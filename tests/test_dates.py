@@ -19,8 +19,14 @@ from extractor import temporal as T
         ("tuesday", "2005-11-08", "next", "2005-11-15"),
         ("tuesday", "2005-11-08", "last", "2005-11-01"),
     ],
-    ids=["same-day", "yesterday", "past-saturday", "will-meet-saturday", "next-tuesday",
-         "last-tuesday"],
+    ids=[
+        "same-day",
+        "yesterday",
+        "past-saturday",
+        "will-meet-saturday",
+        "next-tuesday",
+        "last-tuesday",
+    ],
 )
 def test_resolve_weekday(weekday, published, direction, expected):
     anchor = dt.date.fromisoformat(published)
@@ -29,8 +35,11 @@ def test_resolve_weekday(weekday, published, direction, expected):
 
 @pytest.mark.parametrize(
     ("month", "day", "published", "expected"),
-    [(12, 28, "2006-01-03", "2005-12-28"), (1, 4, "2005-12-30", "2006-01-04"),
-     (7, 1, "2020-06-17", "2020-07-01")],
+    [
+        (12, 28, "2006-01-03", "2005-12-28"),
+        (1, 4, "2005-12-30", "2006-01-04"),
+        (7, 1, "2020-06-17", "2020-07-01"),
+    ],
     ids=["december-in-january", "january-in-december", "next-month"],
 )
 def test_day_month_takes_nearest_year(month, day, published, expected):
@@ -45,8 +54,14 @@ def test_no_published_date_gives_x_digits():
 
 @pytest.mark.parametrize(
     ("unit", "shift", "expected"),
-    [("week", -1, "1997-W14"), ("week", 0, "1997-W15"), ("week", 1, "1997-W16"),
-     ("month", -1, "1997-03"), ("year", 1, "1998"), ("day", -1, "1997-04-07")],
+    [
+        ("week", -1, "1997-W14"),
+        ("week", 0, "1997-W15"),
+        ("week", 1, "1997-W16"),
+        ("month", -1, "1997-03"),
+        ("year", 1, "1998"),
+        ("day", -1, "1997-04-07"),
+    ],
 )
 def test_relative_expressions(unit, shift, expected):
     assert T.resolve_relative(unit, shift, dt.date(1997, 4, 8)).value == expected
@@ -58,8 +73,12 @@ def test_second_week_of_next_month():
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("June 17, 2020", "2020-06-17"), ("Nov. 8 , 2005", "2005-11-08"),
-     ("November 2005", "2005-11"), ("17 June 2020", "2020-06-17")],
+    [
+        ("June 17, 2020", "2020-06-17"),
+        ("Nov. 8 , 2005", "2005-11-08"),
+        ("November 2005", "2005-11"),
+        ("17 June 2020", "2020-06-17"),
+    ],
 )
 def test_parse_absolute(text, expected):
     assert T.parse_absolute(text).value == expected
@@ -72,8 +91,12 @@ def test_parse_absolute(text, expected):
         ("The two leaders will meet on Saturday.", "2005-11-08", "Saturday", "2005-11-12"),
         ("The meeting ends on Dec. 5-7 in Kuala Lumpur.", "2005-11-08", "Dec. 5", "2005-12-05"),
         ("The meeting ends on Dec. 5-7 in Kuala Lumpur.", "2005-11-08", "7", "2005-12-07"),
-        ("Talks resume the second week of next month.", "2005-11-08",
-         "the second week of next month", "2005-W49"),
+        (
+            "Talks resume the second week of next month.",
+            "2005-11-08",
+            "the second week of next month",
+            "2005-W49",
+        ),
         ("They met last week.", "1997-04-08", "last week", "1997-W14"),
         ("It was held on July 1.", None, "July 1", "XXXX-07-01"),
     ],
@@ -86,8 +109,12 @@ def test_dates_in_sentences(analyse, sentence, published, text, value):
 
 @pytest.mark.parametrize(
     "sentence",
-    ["The four-day visit ended.", "in line with International Health Regulations 2005.",
-     "In the early days of the pandemic, they met.", "He arrived for APEC-2006 talks."],
+    [
+        "The four-day visit ended.",
+        "in line with International Health Regulations 2005.",
+        "In the early days of the pandemic, they met.",
+        "He arrived for APEC-2006 talks.",
+    ],
     ids=["duration", "year-in-name", "vague", "hyphenated-name"],
 )
 def test_not_dates(analyse, sentence):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from extractor.evaluate import load_gold, headline, score
+from extractor.evaluate import headline, load_gold, score
 
 from .conftest import FIXTURES
 

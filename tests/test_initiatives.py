@@ -4,9 +4,11 @@ from __future__ import annotations
 
 
 def test_passive_list_with_such_as_gives_one_row_each(analyse):
-    doc = analyse("Many specific initiatives have been proposed by the Chinese side such as "
-                  "the use of the cooperation fund, the organisation of a forum on health "
-                  "cooperation, and the establishment of safe corridors.")
+    doc = analyse(
+        "Many specific initiatives have been proposed by the Chinese side such as "
+        "the use of the cooperation fund, the organisation of a forum on health "
+        "cooperation, and the establishment of safe corridors."
+    )
     rows = doc._.initiatives
     assert len(rows) == 3
     assert {r["proposer"] for r in rows} == {"CHN"}
@@ -16,10 +18,12 @@ def test_passive_list_with_such_as_gives_one_row_each(analyse):
 def test_infinitive_object_and_country_subject(analyse):
     doc = analyse("China proposes to soon establish a ministerial meeting on disaster response.")
     assert [(r["text"], r["proposer"], r["verb"]) for r in doc._.initiatives] == [
-        ("establish a ministerial meeting on disaster response", "CHN", "proposes")]
+        ("establish a ministerial meeting on disaster response", "CHN", "proposes")
+    ]
 
 
 def test_official_subject_resolved_to_name(analyse):
     doc = analyse("Chinese Foreign Minister Li Zhaoxing proposed a new dialogue mechanism.")
     assert [(r["text"], r["proposer"]) for r in doc._.initiatives] == [
-        ("a new dialogue mechanism", "Li Zhaoxing")]
+        ("a new dialogue mechanism", "Li Zhaoxing")
+    ]

@@ -12,27 +12,50 @@ def officials(doc):
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "country"),
     [
-        ("Russian Foreign Minister Sergey Lavrov arrived.", "Sergey Lavrov", "Foreign Minister",
-         "RUS"),
-        ("Thailand's Foreign Minister Surakiart Sathirathai spoke.", "Surakiart Sathirathai",
-         "Foreign Minister", "THA"),
-        ("Chen Xiaodong, Assistant Minister of Foreign Affairs, head of ASEAN SOM of China, "
-         "spoke.", "Chen Xiaodong", "Assistant Minister of Foreign Affairs", "CHN"),
-        ("Deputy Prime Minister and Foreign Minister Pham Binh Minh of Vietnam attended.",
-         "Pham Binh Minh", "Deputy Prime Minister and Foreign Minister", "VNM"),
-        ("South Korean President Kim Dae-jung visited Tokyo.", "Kim Dae-jung", "President",
-         "KOR"),
+        (
+            "Russian Foreign Minister Sergey Lavrov arrived.",
+            "Sergey Lavrov",
+            "Foreign Minister",
+            "RUS",
+        ),
+        (
+            "Thailand's Foreign Minister Surakiart Sathirathai spoke.",
+            "Surakiart Sathirathai",
+            "Foreign Minister",
+            "THA",
+        ),
+        (
+            "Chen Xiaodong, Assistant Minister of Foreign Affairs, head of ASEAN SOM of China, "
+            "spoke.",
+            "Chen Xiaodong",
+            "Assistant Minister of Foreign Affairs",
+            "CHN",
+        ),
+        (
+            "Deputy Prime Minister and Foreign Minister Pham Binh Minh of Vietnam attended.",
+            "Pham Binh Minh",
+            "Deputy Prime Minister and Foreign Minister",
+            "VNM",
+        ),
+        ("South Korean President Kim Dae-jung visited Tokyo.", "Kim Dae-jung", "President", "KOR"),
     ],
-    ids=["adjective", "possessive", "title-after-name", "joined-title-of-country",
-         "hyphenated-korean"],
+    ids=[
+        "adjective",
+        "possessive",
+        "title-after-name",
+        "joined-title-of-country",
+        "hyphenated-korean",
+    ],
 )
 def test_official_patterns(analyse, sentence, name, title, country):
     assert officials(analyse(sentence)).get(name) == (title, country)
 
 
 def test_later_mentions_are_aliases_not_new_rows(analyse):
-    doc = analyse("Russian Foreign Minister Sergey Lavrov arrived on Monday. Lavrov said "
-                  "Russia would help. Later Lavrov left.")
+    doc = analyse(
+        "Russian Foreign Minister Sergey Lavrov arrived on Monday. Lavrov said "
+        "Russia would help. Later Lavrov left."
+    )
     assert len(doc._.officials) == 1
     assert doc._.officials[0]["aliases"] == ["Lavrov"]
     assert doc._.officials[0]["mentions"] == 3
@@ -49,37 +72,67 @@ def test_groups_are_not_officials(analyse):
 
 
 def test_country_forms_and_currency(analyse):
-    doc = analyse("Sino-Japanese ties and the US dollars were discussed with the Philippine "
-                  "side and the Asian Development Bank.")
+    doc = analyse(
+        "Sino-Japanese ties and the US dollars were discussed with the Philippine "
+        "side and the Asian Development Bank."
+    )
     assert {c["iso3"] for c in doc._.countries} == {"CHN", "JPN", "PHL"}
 
 
 @pytest.mark.parametrize(
     ("sentence", "name", "title", "country"),
     [
-        ("Chinese Ambassador to the United States Zhou Wenzhong arrived.", "Zhou Wenzhong",
-         "Ambassador to the United States", "CHN"),
-        ("State Minister for Youth and Sports Adhyaksa Dault said so.", "Adhyaksa Dault",
-         "State Minister for Youth and Sports", None),
-        ("Russian Economic Development and Trade Minister German Gref signed.", "German Gref",
-         "Economic Development and Trade Minister", "RUS"),
-        ("Paul Wolfowitz, president of the World Bank, called.", "Paul Wolfowitz",
-         "president of the World Bank", None),
-        ("Secretary of State Madeleine Albright spoke in Bangkok.", "Madeleine Albright",
-         "Secretary of State", "USA"),
+        (
+            "Chinese Ambassador to the United States Zhou Wenzhong arrived.",
+            "Zhou Wenzhong",
+            "Ambassador to the United States",
+            "CHN",
+        ),
+        (
+            "State Minister for Youth and Sports Adhyaksa Dault said so.",
+            "Adhyaksa Dault",
+            "State Minister for Youth and Sports",
+            None,
+        ),
+        (
+            "Russian Economic Development and Trade Minister German Gref signed.",
+            "German Gref",
+            "Economic Development and Trade Minister",
+            "RUS",
+        ),
+        (
+            "Paul Wolfowitz, president of the World Bank, called.",
+            "Paul Wolfowitz",
+            "president of the World Bank",
+            None,
+        ),
+        (
+            "Secretary of State Madeleine Albright spoke in Bangkok.",
+            "Madeleine Albright",
+            "Secretary of State",
+            "USA",
+        ),
         ("Chinese State Councilor Tang Jiaxuan left.", "Tang Jiaxuan", "State Councilor", "CHN"),
     ],
-    ids=["ambassador-to-country", "for-portfolio-then-name", "adjective-as-first-name",
-         "international-body", "office-gives-country", "title-inside-person-entity"],
+    ids=[
+        "ambassador-to-country",
+        "for-portfolio-then-name",
+        "adjective-as-first-name",
+        "international-body",
+        "office-gives-country",
+        "title-inside-person-entity",
+    ],
 )
 def test_regressions(analyse, sentence, name, title, country):
     assert officials(analyse(sentence)).get(name) == (title, country)
 
 
 def test_counterpart_takes_office_of_nearest_person_before(analyse):
-    doc = analyse("The deal was signed by Chinese Commerce Minister Bo Xilai and his Pakistani "
-                  "counterpart Jumayun Akhtar Khan, in the presence of Chinese President Hu "
-                  "Jintao and his Pakistani counterpart Pervez Musharraf.")
+    doc = analyse(
+        "The deal was signed by Chinese Commerce Minister Bo Xilai and his Pakistani "
+        "counterpart Jumayun Akhtar Khan, in the presence of Chinese President Hu "
+        "Jintao and his Pakistani counterpart Pervez Musharraf."
+    )
     got = officials(doc)
     assert got["Jumayun Akhtar Khan"] == ("Commerce Minister", "PAK")
     assert got["Pervez Musharraf"] == ("President", "PAK")
@@ -90,6 +143,8 @@ def test_opposition_leader_is_not_an_official(analyse):
 
 
 def test_unqualified_official_takes_dateline_country(analyse):
-    doc = analyse("Ceasefire talks stall\n\nCOTABATO, Philippines, April 25 , 1997 (AFP) -- "
-                  "President Fidel Ramos said talks would resume.")
+    doc = analyse(
+        "Ceasefire talks stall\n\nCOTABATO, Philippines, April 25 , 1997 (AFP) -- "
+        "President Fidel Ramos said talks would resume."
+    )
     assert officials(doc)["Fidel Ramos"] == ("President", "PHL")

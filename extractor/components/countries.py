@@ -14,13 +14,27 @@ from spacy.util import filter_spans
 from ..extensions import in_furniture, register_extensions
 from ..resources import Gazetteer, load_gazetteer
 
-CURRENCY_WORDS = {"dollar", "dollars", "cents", "yuan", "yen", "won", "rupee", "rupees", "dong",
-                  "baht", "peso", "pesos", "ringgit"}
+CURRENCY_WORDS = {
+    "dollar",
+    "dollars",
+    "cents",
+    "yuan",
+    "yen",
+    "won",
+    "rupee",
+    "rupees",
+    "dong",
+    "baht",
+    "peso",
+    "pesos",
+    "ringgit",
+}
 SINO_PREFIXES = {"Sino": "CHN", "Indo": None, "Russo": "RUS", "Franco": "FRA", "Anglo": "GBR"}
 
 
-def build_country_matchers(nlp: Language, gazetteer: Gazetteer
-                           ) -> tuple[PhraseMatcher, PhraseMatcher]:
+def build_country_matchers(
+    nlp: Language, gazetteer: Gazetteer
+) -> tuple[PhraseMatcher, PhraseMatcher]:
     """Phrase matchers for country forms (match id: ISO3) and organisation forms."""
     countries = PhraseMatcher(nlp.vocab, attr="ORTH")
     for row in gazetteer.countries:
@@ -38,8 +52,9 @@ def is_currency(doc: Doc, end: int) -> bool:
     return end < len(doc) and (doc[end].lower_ in CURRENCY_WORDS or doc[end].text == "$")
 
 
-def find_country_mentions(doc: Doc, countries: PhraseMatcher, organisations: PhraseMatcher
-                          ) -> tuple[list[Span], list[Span]]:
+def find_country_mentions(
+    doc: Doc, countries: PhraseMatcher, organisations: PhraseMatcher
+) -> tuple[list[Span], list[Span]]:
     """Country spans (label ISO3) outside organisation names and currencies; organisation spans."""
     orgs = filter_spans([Span(doc, s, e, label=m) for m, s, e in organisations(doc)])
     org_tokens = {i for span in orgs for i in range(span.start, span.end)}
@@ -57,8 +72,9 @@ def find_country_mentions(doc: Doc, countries: PhraseMatcher, organisations: Phr
     return sorted(spans, key=lambda s: s.start), orgs
 
 
-def home_country(doc: Doc, gazetteer: Gazetteer, agency_countries: dict[str, str | None]
-                 ) -> str | None:
+def home_country(
+    doc: Doc, gazetteer: Gazetteer, agency_countries: dict[str, str | None]
+) -> str | None:
     """The country of the dateline place, else of a national news agency, else None."""
     parts = [p.strip().lower() for p in (doc._.dateline or "").split(",") if p.strip()]
     for place in reversed(parts):  # "COTABATO, Philippines": the country part decides

@@ -18,52 +18,124 @@ from spacy.tokens import Doc, Span
 from .. import temporal as T
 from ..extensions import in_furniture, register_extensions
 
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-         r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])")
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])"
+)
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
-WEEKDAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-           r"(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)")
+WEEKDAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
+)
 RANGE_SEP = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(rf"\b{YEAR}-[01]\d-[0-3]\d\b")),
-    ("month_day_range", re.compile(
-        rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})(?P<sep>{RANGE_SEP})(?P<d2>{DAY})\b"
-        rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
-    ("day_month_range", re.compile(
-        rf"\b(?P<d1>{DAY})(?P<sep>{RANGE_SEP})(?P<d2>{DAY})\s+(?P<m>{MONTH})"
-        rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
+    (
+        "month_day_range",
+        re.compile(
+            rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})(?P<sep>{RANGE_SEP})(?P<d2>{DAY})\b"
+            rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?"
+        ),
+    ),
+    (
+        "day_month_range",
+        re.compile(
+            rf"\b(?P<d1>{DAY})(?P<sep>{RANGE_SEP})(?P<d2>{DAY})\s+(?P<m>{MONTH})"
+            rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?"
+        ),
+    ),
     ("month_day", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
     ("day_month", re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s*,?\s+(?P<y>{YEAR})\b")),
-    ("week_of_month", re.compile(
-        r"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
-        r"(?:(?P<rel>next|last|this)\s+month|(?P<m>" + MONTH + r"))", re.I)),
-    ("rel_month", re.compile(rf"\b(?P<rel>last|next|this|coming)\s+(?P<m>{MONTH})(?!\s*\d)",
-                             re.I)),
-    ("ago", re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                       r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier)\b",
-                       re.I)),
-    ("relative", re.compile(
-        r"\b(?P<rel>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year)\b", re.I)),
+    (
+        "week_of_month",
+        re.compile(
+            r"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
+            r"(?:(?P<rel>next|last|this)\s+month|(?P<m>" + MONTH + r"))",
+            re.I,
+        ),
+    ),
+    ("rel_month", re.compile(rf"\b(?P<rel>last|next|this|coming)\s+(?P<m>{MONTH})(?!\s*\d)", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier)\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year)\b", re.I
+        ),
+    ),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:(?P<rel>last|next|this|coming|this coming)\s+)?"
-                           rf"(?P<wd>{WEEKDAY})(?!\w)", re.I)),
-    ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|mid-)\s*-?\s*"
-                              rf"(?P<m>{MONTH})(?!\s+\d)", re.I)),
-    ("in_month", re.compile(rf"\b(?P<prep>in|since|until|till|by|before|after|during|from)\s+"
-                            rf"(?P<m>{MONTH})(?!\s*\d)")),
-    ("bare_month", re.compile(r"(?<![\w-])(?P<m>January|February|March|April|June|July|August|"
-                              r"September|October|November|December)(?![\w-])(?!\s*\d)")),
-    ("year_range", re.compile(rf"\b(?:from\s+)?(?P<y1>{YEAR})(?P<sep>\s*(?:-|–|to)\s*)"
-                              rf"(?P<y2>{YEAR})\b")),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<rel>last|next|this|coming|this coming)\s+)?"
+            rf"(?P<wd>{WEEKDAY})(?!\w)",
+            re.I,
+        ),
+    ),
+    (
+        "part_month",
+        re.compile(
+            rf"\b(?P<part>early|mid|late|end of|beginning of|mid-)\s*-?\s*"
+            rf"(?P<m>{MONTH})(?!\s+\d)",
+            re.I,
+        ),
+    ),
+    (
+        "in_month",
+        re.compile(
+            rf"\b(?P<prep>in|since|until|till|by|before|after|during|from)\s+"
+            rf"(?P<m>{MONTH})(?!\s*\d)"
+        ),
+    ),
+    (
+        "bare_month",
+        re.compile(
+            r"(?<![\w-])(?P<m>January|February|March|April|June|July|August|"
+            r"September|October|November|December)(?![\w-])(?!\s*\d)"
+        ),
+    ),
+    (
+        "year_range",
+        re.compile(
+            rf"\b(?:from\s+)?(?P<y1>{YEAR})(?P<sep>\s*(?:-|–|to)\s*)"
+            rf"(?P<y2>{YEAR})\b"
+        ),
+    ),
     ("year", re.compile(rf"(?<![\w-])(?P<y>{YEAR})(?![\w-])")),
 ]
 
-COUNT_HEADS = {"people", "troops", "soldiers", "tons", "tonnes", "members", "cases", "units",
-               "households", "delegates", "km", "kilometers", "kilometres", "meters", "metres",
-               "persons", "workers", "students", "deaths", "dollars", "yuan"}
+COUNT_HEADS = {
+    "people",
+    "troops",
+    "soldiers",
+    "tons",
+    "tonnes",
+    "members",
+    "cases",
+    "units",
+    "households",
+    "delegates",
+    "km",
+    "kilometers",
+    "kilometres",
+    "meters",
+    "metres",
+    "persons",
+    "workers",
+    "students",
+    "deaths",
+    "dollars",
+    "yuan",
+}
 RELATIVE_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
@@ -91,8 +163,23 @@ def find_date_mentions(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
-FUTURE_CUES = {"will", "'ll", "shall", "would", "expected", "scheduled", "slated", "due",
-               "ahead", "upcoming", "planned", "plans", "set", "next", "tomorrow"}
+FUTURE_CUES = {
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "expected",
+    "scheduled",
+    "slated",
+    "due",
+    "ahead",
+    "upcoming",
+    "planned",
+    "plans",
+    "set",
+    "next",
+    "tomorrow",
+}
 PAST_AUX = {"did", "had", "has", "have", "was", "were"}
 
 
@@ -116,19 +203,27 @@ def is_future(doc: Doc, start_char: int) -> bool:
             return True
         if verb.lower_ in ("scheduled", "slated", "due", "set", "expected", "planned"):
             return True
-        if verb.head.lower_ in ("scheduled", "slated", "due", "set", "expected", "plans",
-                                "planned", "plan"):
+        if verb.head.lower_ in (
+            "scheduled",
+            "slated",
+            "due",
+            "set",
+            "expected",
+            "plans",
+            "planned",
+            "plan",
+        ):
             return True
         if auxes & PAST_AUX or verb.tag_ in ("VBD", "VBN"):
             return False
-    window = doc[token.sent.start: token.i]
+    window = doc[token.sent.start : token.i]
     return any(t.lower_ in FUTURE_CUES for t in window)
 
 
 def is_name_or_count(doc: Doc, start_char: int, end_char: int, text: str) -> bool:
     """A bare year that is part of a name ("Regulations 2005", "APEC-2006") or a count."""
-    before = text[max(0, start_char - 2):start_char]
-    after = text[end_char:end_char + 2]
+    before = text[max(0, start_char - 2) : start_char]
+    after = text[end_char : end_char + 2]
     if before.endswith("-") or after.startswith("-") or before.endswith("/"):
         return True
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
@@ -136,10 +231,34 @@ def is_name_or_count(doc: Doc, start_char: int, end_char: int, text: str) -> boo
         return False
     token = span[0]
     prev = doc[token.i - 1] if token.i > 0 else None
-    if prev is not None and prev.is_title and prev.is_alpha and not prev.is_sent_start and \
-            prev.lower_ not in ("in", "of", "since", "until", "by", "from", "to", "before",
-                                "after", "during", "through", "between", "and", "early", "late",
-                                "mid", "year", "fiscal") and T.month_index(prev.text) is None:
+    if (
+        prev is not None
+        and prev.is_title
+        and prev.is_alpha
+        and not prev.is_sent_start
+        and prev.lower_
+        not in (
+            "in",
+            "of",
+            "since",
+            "until",
+            "by",
+            "from",
+            "to",
+            "before",
+            "after",
+            "during",
+            "through",
+            "between",
+            "and",
+            "early",
+            "late",
+            "mid",
+            "year",
+            "fiscal",
+        )
+        and T.month_index(prev.text) is None
+    ):
         return True
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if nxt is not None and (nxt.lower_ in COUNT_HEADS or nxt.text == "%"):
@@ -162,8 +281,9 @@ def anchor_of(doc: Doc, text: str) -> dt.date | None:
     return latest
 
 
-def _day_value(month_word: str, day_text: str, year: str | None,
-               anchor: dt.date | None) -> T.DateValue | None:
+def _day_value(
+    month_word: str, day_text: str, year: str | None, anchor: dt.date | None
+) -> T.DateValue | None:
     month = T.month_index(month_word)
     day = int(re.sub(r"\D", "", day_text))
     if month is None:
@@ -176,8 +296,9 @@ def _day_value(month_word: str, day_text: str, year: str | None,
     return T.resolve_day_month(month, day, anchor)
 
 
-def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
-              ) -> Iterator[tuple[int, int, T.DateValue]]:
+def normalise(
+    doc: Doc, mention: DateMention, anchor: dt.date | None
+) -> Iterator[tuple[int, int, T.DateValue]]:
     """Normalised parts of one mention: (start, end, value); ranges give two parts."""
     g, text = mention.groups, doc.text
     kind, start, end = mention.kind, mention.start, mention.end
@@ -206,8 +327,11 @@ def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
     elif kind == "week_of_month":
         ordinal = T.ORDINALS[g["ord"].lower()]
         if g.get("rel"):
-            yield start, end, T.resolve_week_of_month(
-                ordinal, RELATIVE_SHIFT[g["rel"].lower()], anchor)
+            yield (
+                start,
+                end,
+                T.resolve_week_of_month(ordinal, RELATIVE_SHIFT[g["rel"].lower()], anchor),
+            )
         elif anchor is not None:
             month = T.month_index(g["m"])
             target = T.resolve_month(month, anchor)
@@ -223,8 +347,9 @@ def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
     elif kind == "weekday":
         if not g["wd"][0].isupper():
             return
-        weekday = next(i for i, w in enumerate(T.WEEKDAYS) if w.startswith(
-            g["wd"].lower().rstrip(".")[:3]))
+        weekday = next(
+            i for i, w in enumerate(T.WEEKDAYS) if w.startswith(g["wd"].lower().rstrip(".")[:3])
+        )
         rel = (g.get("rel") or "").lower()
         if rel == "last":
             direction = "last"
@@ -235,8 +360,11 @@ def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
         if anchor is None:
             yield start, end, T.unknown("day")
         else:
-            yield start, end, T.DateValue(
-                T.resolve_weekday(weekday, anchor, direction).isoformat(), "day")
+            yield (
+                start,
+                end,
+                T.DateValue(T.resolve_weekday(weekday, anchor, direction).isoformat(), "day"),
+            )
     elif kind == "rel_month":
         month = T.month_index(g["m"])
         rel = g["rel"].lower()
@@ -244,10 +372,25 @@ def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
         if month is not None:
             yield start, end, T.resolve_month(month, anchor, direction)
     elif kind == "ago":
-        words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-        n = words.get(g["n"].lower()) or int(g["n"]) if g["n"].lower() in words or \
-            g["n"].isdigit() else 1
+        words = {
+            "a": 1,
+            "an": 1,
+            "one": 1,
+            "two": 2,
+            "three": 3,
+            "four": 4,
+            "five": 5,
+            "six": 6,
+            "seven": 7,
+            "eight": 8,
+            "nine": 9,
+            "ten": 10,
+        }
+        n = (
+            words.get(g["n"].lower()) or int(g["n"])
+            if g["n"].lower() in words or g["n"].isdigit()
+            else 1
+        )
         sign = 1 if g["dir"].lower() == "later" else -1
         yield start, end, T.resolve_relative(g["unit"].lower(), sign * n, anchor)
     elif kind == "bare_month":
@@ -265,9 +408,8 @@ def normalise(doc: Doc, mention: DateMention, anchor: dt.date | None
         y1_start = text.index(g["y1"], start)
         yield y1_start, y1_start + 4, T.DateValue(g["y1"], "year")
         yield end - 4, end, T.DateValue(g["y2"], "year")
-    elif kind == "year":
-        if not is_name_or_count(doc, start, end, text):
-            yield start, end, T.DateValue(g["y"], "year")
+    elif kind == "year" and not is_name_or_count(doc, start, end, text):
+        yield start, end, T.DateValue(g["y"], "year")
 
 
 def find_dates(doc: Doc) -> list[Span]:
@@ -284,8 +426,15 @@ def find_dates(doc: Doc) -> list[Span]:
             if span is None:
                 continue
             spans.append(span)
-            rows.append({"text": text[start:end], "value": value.value,
-                         "granularity": value.granularity, "start": start, "end": end})
+            rows.append(
+                {
+                    "text": text[start:end],
+                    "value": value.value,
+                    "granularity": value.granularity,
+                    "start": start,
+                    "end": end,
+                }
+            )
     doc._.dates = rows
     return spans
 

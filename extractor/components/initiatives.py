@@ -17,8 +17,18 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import register_extensions
 from ..resources import load_gazetteer
 
-GENERIC_OBJECTS = {"initiatives", "initiative", "proposals", "proposal", "measures", "ideas",
-                   "suggestions", "steps", "projects", "things"}
+GENERIC_OBJECTS = {
+    "initiatives",
+    "initiative",
+    "proposals",
+    "proposal",
+    "measures",
+    "ideas",
+    "suggestions",
+    "steps",
+    "projects",
+    "things",
+}
 DROP_DEPS = {"advcl", "cc", "conj", "punct", "appos", "relcl", "parataxis", "mark"}
 PRONOUNS = {"he", "she", "the official", "the minister", "the president", "the premier"}
 COLLECTIVE = {"they", "we", "ministers", "leaders", "sides", "countries", "both", "two"}
@@ -48,8 +58,13 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
     heads: list[Token] = []
     children = list(verb.children)
     if trigger.particle in ("for",):
-        heads = [g for c in children if c.dep_ == "prep" and c.lower_ == "for"
-                 for g in c.children if g.dep_ == "pobj"]
+        heads = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     elif trigger.particle == "forward":
         if not any(c.lower_ == "forward" for c in children):
             return []
@@ -58,11 +73,17 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
         for dep in trigger.objects:
             heads = [c for c in children if c.dep_ == dep]
             if dep == "xcomp":
-                heads = [c for c in heads if any(a.lower_ == "to" for a in c.children)
-                         or c.tag_ == "VB"]
+                heads = [
+                    c for c in heads if any(a.lower_ == "to" for a in c.children) or c.tag_ == "VB"
+                ]
                 if trigger.lemma == "urge":
-                    heads = heads or [g for c in children if c.dep_ == "dobj"
-                                      for g in c.children if g.dep_ in ("acl", "relcl")]
+                    heads = heads or [
+                        g
+                        for c in children
+                        if c.dep_ == "dobj"
+                        for g in c.children
+                        if g.dep_ in ("acl", "relcl")
+                    ]
             if heads:
                 break
         if not heads and verb.tag_ == "VBN":
@@ -74,8 +95,11 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
         items.extend(expand_list(head))
     if items:
         for child in children:  # "proposes to establish A, while identifying B and upgrading C"
-            if child.dep_ == "advcl" and child.tag_ == "VBG" and any(
-                    m.lower_ == "while" for m in child.children):
+            if (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                and any(m.lower_ == "while" for m in child.children)
+            ):
                 items.extend(conjuncts(child))
     return items
 
@@ -100,8 +124,11 @@ def expand_list(head: Token) -> list[Token]:
     items = conjuncts(head)
     if head.pos_ == "VERB" or head.tag_.startswith("VB"):
         for child in head.children:
-            if child.dep_ == "advcl" and child.tag_ == "VBG" and any(
-                    m.lower_ == "while" for m in child.children):
+            if (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                and any(m.lower_ == "while" for m in child.children)
+            ):
                 items.extend(conjuncts(child))
     return items
 
@@ -134,9 +161,15 @@ def _dropped_anywhere(token: Token) -> bool:
     clauses and occasions ("on the occasion of the 30th anniversary")."""
     if token.dep_ in ("advcl", "relcl", "parataxis"):
         return True
-    return token.dep_ == "prep" and token.lower_ in ("on", "at") and any(
-        g.lower_ in ("occasion", "sidelines", "invitation") for g in token.children
-        for g in [g, *g.children])
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in ("on", "at")
+        and any(
+            g.lower_ in ("occasion", "sidelines", "invitation")
+            for g in token.children
+            for g in [g, *g.children]
+        )
+    )
 
 
 def _collect(token: Token, keep: set[int]) -> None:
@@ -150,19 +183,29 @@ def item_span(doc: Doc, head: Token) -> Span:
     """The words that state one proposed item, trimmed of clauses that are not part of it."""
     keep = {head.i}
     for child in head.children:
-        if child.dep_ in DROP_DEPS or child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass",
-                                                     "neg", "agent"):
+        if child.dep_ in DROP_DEPS or child.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "aux",
+            "auxpass",
+            "neg",
+            "agent",
+        ):
             continue
         if child.dep_ == "advmod" and child.i < head.i:
             continue
-        if child.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in child.children) \
-                and head.tag_.startswith("VB"):
+        if (
+            child.dep_ in ("xcomp", "advcl")
+            and any(a.lower_ == "to" for a in child.children)
+            and head.tag_.startswith("VB")
+        ):
             continue  # purpose clause: "... to promote economic corridors"
         if _dropped_anywhere(child):
             continue
         _collect(child, keep)
-    if head.tag_.startswith("VB") and not any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp")
-                                               for c in head.children):
+    if head.tag_.startswith("VB") and not any(
+        c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for c in head.children
+    ):
         # "support and facilitate the return ...": verbs sharing one object form one item
         for child in head.children:
             if child.dep_ == "conj":
@@ -185,7 +228,7 @@ def item_span(doc: Doc, head: Token) -> Span:
 
 def range_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens from ``start`` to ``end`` inclusive."""
-    return list(doc[start:end + 1])
+    return list(doc[start : end + 1])
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -211,7 +254,7 @@ def resolve_proposer(doc: Doc, subject: Token | None, officials: list[dict]) -> 
     """An official's name, a country's ISO3, an organisation as written, or None."""
     if subject is None:
         return None
-    phrase = doc[subject.left_edge.i: subject.i + 1]
+    phrase = doc[subject.left_edge.i : subject.i + 1]
     start, end = phrase.start_char, phrase.end_char
     for official in officials:
         for form in [official["name"], *official["aliases"]]:
@@ -226,9 +269,12 @@ def resolve_proposer(doc: Doc, subject: Token | None, officials: list[dict]) -> 
     text = phrase.text.lower()
     if subject.lower_ in ("he", "she") or text in PRONOUNS:
         before = [o for o in officials if o["start"] < start]
-        mentions = [(m.start_char, o["name"]) for o in officials
-                    for m in doc.spans.get("officials", []) if m.start_char < start
-                    and m.text in [o["name"], *o["aliases"]]]
+        mentions = [
+            (m.start_char, o["name"])
+            for o in officials
+            for m in doc.spans.get("officials", [])
+            if m.start_char < start and m.text in [o["name"], *o["aliases"]]
+        ]
         if mentions:
             return max(mentions)[1]
         if before:
@@ -248,8 +294,11 @@ def find_initiatives(doc: Doc, triggers: dict[str, list[Trigger]]) -> list[dict]
             heads = object_heads(token, trigger)
             if not heads:
                 continue
-            verb = token.text if trigger.particle in (None, "forward") else \
-                f"{token.text} {trigger.particle}"
+            verb = (
+                token.text
+                if trigger.particle in (None, "forward")
+                else f"{token.text} {trigger.particle}"
+            )
             proposer = resolve_proposer(doc, subject_of(token), officials)
             for head in heads:
                 if head.i in covered:
@@ -260,9 +309,16 @@ def find_initiatives(doc: Doc, triggers: dict[str, list[Trigger]]) -> list[dict]
                 if len(span) < 2:
                     continue
                 covered.update(range(span.start, span.end))
-                rows.append({"text": span.text, "proposer": proposer, "verb": verb,
-                             "start": span.start_char, "end": span.end_char,
-                             "sentence": token.sent.text.strip()})
+                rows.append(
+                    {
+                        "text": span.text,
+                        "proposer": proposer,
+                        "verb": verb,
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "sentence": token.sent.text.strip(),
+                    }
+                )
             break
     return rows
 

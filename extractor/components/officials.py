@@ -23,20 +23,117 @@ from .titles import TitleLexicon, fold
 
 PARTICLES = {"de", "van", "von", "bin", "binti", "al", "el", "da", "dos", "der", "la", "le", "du"}
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
-NOT_NAMES = {"the", "he", "she", "his", "her", "they", "it", "in", "on", "at", "mr", "mr.", "mrs",
-             "ms", "dr", "said", "and", "but", "a", "an", "this", "that", "however", "also",
-             "meanwhile", "both", "after", "before", "during", "while", "when", "as", "with",
-             "under", "asean", "apec", "un", "god", "communist", "party", "meeting", "summit",
-             "conference", "forum", "talks", "dialogue", "session", "council", "committee"}
-MONTH_OR_DAY = {"january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december", "jan", "feb", "aug", "sept",
-                "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-                "saturday", "sunday"}
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "prince",
-              "princess", "sheikh"}
+NOT_NAMES = {
+    "the",
+    "he",
+    "she",
+    "his",
+    "her",
+    "they",
+    "it",
+    "in",
+    "on",
+    "at",
+    "mr",
+    "mr.",
+    "mrs",
+    "ms",
+    "dr",
+    "said",
+    "and",
+    "but",
+    "a",
+    "an",
+    "this",
+    "that",
+    "however",
+    "also",
+    "meanwhile",
+    "both",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "as",
+    "with",
+    "under",
+    "asean",
+    "apec",
+    "un",
+    "god",
+    "communist",
+    "party",
+    "meeting",
+    "summit",
+    "conference",
+    "forum",
+    "talks",
+    "dialogue",
+    "session",
+    "council",
+    "committee",
+}
+MONTH_OR_DAY = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
+HONORIFICS = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "madam",
+    "prince",
+    "princess",
+    "sheikh",
+}
 # "opposition leader Aung San Suu Kyi", "rebel chief": no office in a government or body
-NOT_OFFICE = {"opposition", "rebel", "business", "community", "religious", "student", "union",
-              "guerrilla", "militant", "company", "bank", "firm", "team", "club"}
+NOT_OFFICE = {
+    "opposition",
+    "rebel",
+    "business",
+    "community",
+    "religious",
+    "student",
+    "union",
+    "guerrilla",
+    "militant",
+    "company",
+    "bank",
+    "firm",
+    "team",
+    "club",
+}
 
 
 @dataclass
@@ -77,8 +174,11 @@ class NameRules:
             return False
         if INITIAL.match(t.text):
             return True
-        return t.is_alpha and (t.is_title or (t.text[:1].isupper() and not t.is_upper)) \
+        return (
+            t.is_alpha
+            and (t.is_title or (t.text[:1].isupper() and not t.is_upper))
             or (t.is_alpha and t.is_upper and len(t) > 1 and t.ent_type_ == "PERSON")
+        )
 
     def run_after(self, doc: Doc, i: int, blocked: set[int]) -> Span | None:
         """The name starting at token ``i`` (after a title), or None."""
@@ -92,11 +192,20 @@ class NameRules:
                 j += 2  # "Kim Dae-jung"
             elif doc[j].text.endswith("-") and j + 1 < len(doc) and doc[j + 1].is_alpha and j > i:
                 j += 2  # "Roh Moo- hyun"
-            elif doc[j].lower_ in PARTICLES and j > i and j + 1 < len(doc) and \
-                    self.is_name_token(doc, j + 1, blocked):
+            elif (
+                doc[j].lower_ in PARTICLES
+                and j > i
+                and j + 1 < len(doc)
+                and self.is_name_token(doc, j + 1, blocked)
+            ):
                 j += 1
-            elif doc[j].text in ('"', "“", "”") and j > i and j + 2 < len(doc) and \
-                    doc[j + 2].text in ('"', "“", "”") and doc[j + 1].is_title:
+            elif (
+                doc[j].text in ('"', "“", "”")
+                and j > i
+                and j + 2 < len(doc)
+                and doc[j + 2].text in ('"', "“", "”")
+                and doc[j + 1].is_title
+            ):
                 j += 3  # Douglas "Pete" Peterson
             else:
                 break
@@ -112,8 +221,12 @@ class NameRules:
                 j -= 1
             elif doc[j - 1].text == "-" and j - 2 >= 0 and j < end and doc[j - 2].is_alpha:
                 j -= 2
-            elif doc[j - 1].lower_ in PARTICLES and j < end and j - 2 >= 0 and \
-                    self.is_name_token(doc, j - 2, blocked):
+            elif (
+                doc[j - 1].lower_ in PARTICLES
+                and j < end
+                and j - 2 >= 0
+                and self.is_name_token(doc, j - 2, blocked)
+            ):
                 j -= 1
             else:
                 break
@@ -126,8 +239,9 @@ def _label_index(doc: Doc, key: str) -> dict[int, str]:
     return {i: s.label_ for s in doc.spans.get(key, []) for i in range(s.start, s.end)}
 
 
-def country_before(doc: Doc, start: int, countries: dict[int, str], orgs: dict[int, str]
-                   ) -> tuple[str | None, int]:
+def country_before(
+    doc: Doc, start: int, countries: dict[int, str], orgs: dict[int, str]
+) -> tuple[str | None, int]:
     """ISO3 of "Russian" / "Thailand's" / "CPC" right before a title, and where it starts."""
     i = start - 1
     if i >= 0 and doc[i].text in ("'s", "’s", "'"):
@@ -142,26 +256,32 @@ def country_before(doc: Doc, start: int, countries: dict[int, str], orgs: dict[i
     return None, start
 
 
-def country_in(span: Span, countries: dict[int, str], orgs: dict[int, str],
-               lexicon: TitleLexicon) -> tuple[str | None, bool]:
+def country_in(
+    span: Span, countries: dict[int, str], orgs: dict[int, str], lexicon: TitleLexicon
+) -> tuple[str | None, bool]:
     """ISO3 named inside a title ("president of China", "CPP chairman"); and whether the title
     belongs to an international body ("UN Secretary-General")."""
     found = [countries[t.i] for t in span if t.i in countries]
     found += [orgs[t.i] for t in span if orgs.get(t.i, "ORG") != "ORG"]
     if found:
         return found[-1], False
-    international = any(fold(t.text) in lexicon.international or orgs.get(t.i) == "ORG"
-                        for t in span)
+    international = any(
+        fold(t.text) in lexicon.international or orgs.get(t.i) == "ORG" for t in span
+    )
     return None, international
 
 
 def country_after(doc: Doc, name: Span, countries: dict[int, str]) -> str | None:
-    """"Hun Sen of Cambodia", "Hun Sen, Cambodia's prime minister"."""
+    """ "Hun Sen of Cambodia", "Hun Sen, Cambodia's prime minister"."""
     i = name.end
     if i + 1 < len(doc) and doc[i].lower_ == "of" and i + 1 in countries:
         return countries[i + 1]
-    if i + 2 < len(doc) and doc[i].text == "," and i + 1 in countries and \
-            doc[i + 2].text in ("'s", "’s"):
+    if (
+        i + 2 < len(doc)
+        and doc[i].text == ","
+        and i + 1 in countries
+        and doc[i + 2].text in ("'s", "’s")
+    ):
         return countries[i + 1]
     return None
 
@@ -181,18 +301,30 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
         heads = [t for t in title if lexicon.is_head(t)]
         if heads and heads[-1].tag_ in ("NNS", "NNPS") and heads[-1].lower_.endswith("s"):
             continue  # "ASEAN foreign ministers": a group, not a person
-        if title.start > 0 and doc[title.start - 1].lower_ in NOT_OFFICE or \
-                any(t.lower_ in ("opposition", "rebel", "guerrilla") for t in title):
+        if (
+            title.start > 0
+            and doc[title.start - 1].lower_ in NOT_OFFICE
+            or any(t.lower_ in ("opposition", "rebel", "guerrilla") for t in title)
+        ):
             continue
         name = rules.run_after(doc, title.end, blocked)
-        if name is None and title.end < len(doc) and title.end in countries and \
-                lexicon.role(title.text) != "nobility":
+        if (
+            name is None
+            and title.end < len(doc)
+            and title.end in countries
+            and lexicon.role(title.text) != "nobility"
+        ):
             # "Trade Minister German Gref": a country adjective that starts a name
             name = rules.run_after(doc, title.end, blocked - {title.end})
             if name is not None and len(name) < 2:
                 name = None
-        if name is None and title.end + 1 < len(doc) and doc[title.end].text == "," and \
-                title.start > 0 and doc[title.start - 1].lower_ in ("the", "a"):
+        if (
+            name is None
+            and title.end + 1 < len(doc)
+            and doc[title.end].text == ","
+            and title.start > 0
+            and doc[title.start - 1].lower_ in ("the", "a")
+        ):
             name = rules.run_after(doc, title.end + 1, blocked)  # "the foreign minister, Li"
         lead_country, lead_start = country_before(doc, title.start, countries, orgs)
         if name is None:
@@ -256,21 +388,36 @@ def group_officials(anchors: list[Anchor]) -> list[Official]:
 
 
 def resolve_counterparts(officials: list[Official], lexicon: TitleLexicon) -> None:
-    """"his Chinese counterpart Wen Jiabao" holds the office of the other person in the sentence."""
+    """The counterpart in "his Chinese counterpart Wen Jiabao" holds the other person's office."""
     for official in officials:
         for anchor in official.anchors:
             if lexicon.role(anchor.title.text) != "counterpart":
                 continue
             sent = anchor.title.sent
-            others = sorted((a for o in officials if o is not official for a in o.anchors
-                             if a.name.sent == sent and a.name.start < anchor.title.start
-                             and lexicon.role(a.title.text) != "counterpart"),
-                            key=lambda a: -a.name.start)  # "his" is the nearest one before
+            others = sorted(
+                (
+                    a
+                    for o in officials
+                    if o is not official
+                    for a in o.anchors
+                    if a.name.sent == sent
+                    and a.name.start < anchor.title.start
+                    and lexicon.role(a.title.text) != "counterpart"
+                ),
+                key=lambda a: -a.name.start,
+            )  # "his" is the nearest one before
             if not others:
-                others = sorted((a for o in officials if o is not official for a in o.anchors
-                                 if a.name.start < anchor.title.start
-                                 and lexicon.role(a.title.text) != "counterpart"),
-                                key=lambda a: -a.name.start)
+                others = sorted(
+                    (
+                        a
+                        for o in officials
+                        if o is not official
+                        for a in o.anchors
+                        if a.name.start < anchor.title.start
+                        and lexicon.role(a.title.text) != "counterpart"
+                    ),
+                    key=lambda a: -a.name.start,
+                )
             if others:
                 anchor.title = others[0].title
 
@@ -287,8 +434,10 @@ def find_aliases(doc: Doc, officials: list[Official], rules: NameRules) -> None:
         key = set(name_key(run.text))
         candidates = [o for o in officials if key <= o.tokens and o.first.name.start <= run.start]
         if candidates:
-            owner = max(candidates, key=lambda o: max(a.name.start for a in o.anchors
-                                                      if a.name.start <= run.start))
+            owner = max(
+                candidates,
+                key=lambda o: max(a.name.start for a in o.anchors if a.name.start <= run.start),
+            )
             if run.text not in owner.forms:
                 owner.forms.append(run.text)
         i = run.end
@@ -296,8 +445,11 @@ def find_aliases(doc: Doc, officials: list[Official], rules: NameRules) -> None:
 
 def count_mentions(doc: Doc, official: Official) -> tuple[int, int, int]:
     """How often any of the official's forms occurs; and the first occurrence's offsets."""
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)"
-                                  for f in sorted(official.forms, key=len, reverse=True)))
+    pattern = re.compile(
+        "|".join(
+            rf"(?<!\w){re.escape(f)}(?!\w)" for f in sorted(official.forms, key=len, reverse=True)
+        )
+    )
     hits = list(pattern.finditer(doc.text))
     if not hits:
         first = official.first.name
@@ -307,9 +459,14 @@ def count_mentions(doc: Doc, official: Official) -> tuple[int, int, int]:
 
 def official_record(doc: Doc, official: Official, lexicon: TitleLexicon) -> dict:
     """The plain-data row of one official (stored on ``doc._.officials``)."""
-    first = next((a for a in official.anchors
-                  if lexicon.role(a.title.text) not in ("nobility", "counterpart")),
-                 official.first)
+    first = next(
+        (
+            a
+            for a in official.anchors
+            if lexicon.role(a.title.text) not in ("nobility", "counterpart")
+        ),
+        official.first,
+    )
     evidence_order = {"title": 0, "context": 1, "office": 2, "international": 3, "none": 4}
     best = min(official.anchors, key=lambda a: evidence_order[a.evidence])
     country = best.country
@@ -317,19 +474,34 @@ def official_record(doc: Doc, official: Official, lexicon: TitleLexicon) -> dict
         country = doc._.home_country
     mentions, start, end = count_mentions(doc, official)
     sent = doc.char_span(start, end, alignment_mode="expand")
-    parts = [p for p in doc.spans.get("title_parts", [])
-             if first.title.start <= p.start and p.end <= first.title.end]
-    titles = [{"title": p.text, "role": p.label_, "start": p.start_char, "end": p.end_char}
-              for p in parts] or [{"title": first.title.text,
-                                   "role": lexicon.role(first.title.text),
-                                   "start": first.title.start_char, "end": first.title.end_char}]
+    parts = [
+        p
+        for p in doc.spans.get("title_parts", [])
+        if first.title.start <= p.start and p.end <= first.title.end
+    ]
+    titles = [
+        {"title": p.text, "role": p.label_, "start": p.start_char, "end": p.end_char} for p in parts
+    ] or [
+        {
+            "title": first.title.text,
+            "role": lexicon.role(first.title.text),
+            "start": first.title.start_char,
+            "end": first.title.end_char,
+        }
+    ]
     seen_roles = {t["role"] for t in titles}
     for anchor in official.anchors[1:]:  # a second position named elsewhere
         role = lexicon.role(anchor.title.text)
         if role not in seen_roles and anchor.title.label_ != "JOINED":
             seen_roles.add(role)
-            titles.append({"title": anchor.title.text, "role": role,
-                           "start": anchor.title.start_char, "end": anchor.title.end_char})
+            titles.append(
+                {
+                    "title": anchor.title.text,
+                    "role": role,
+                    "start": anchor.title.start_char,
+                    "end": anchor.title.end_char,
+                }
+            )
     return {
         "name": official.name,
         "title": first.title.text,
@@ -372,7 +544,8 @@ class OfficialRecognizer:
         doc._.officials = [official_record(doc, o, self.lexicon) for o in officials]
         doc.spans["officials"] = [
             Span(doc, a.name.start, a.name.end, label="OFFICIAL")
-            for o in officials for a in o.anchors
+            for o in officials
+            for a in o.anchors
         ]
         return doc
 

@@ -39,8 +39,12 @@ class TitleLexicon:
             if row.get("country"):
                 self.role_country[row["role"]] = row["country"]
         self.adjectives = {a for row in gazetteer.countries for a in row["adjectives"]}
-        self.international = {fold(f) for row in gazetteer.organisations if row["country"] is None
-                              for f in row["forms"]}
+        self.international = {
+            fold(f)
+            for row in gazetteer.organisations
+            if row["country"] is None
+            for f in row["forms"]
+        }
 
     def is_head(self, token: Token) -> bool:
         return token.lower_ in self.heads
@@ -111,16 +115,29 @@ def _word_run(doc: Doc, i: int, lex: TitleLexicon, stop: set[int]) -> int:
             j += 2
         elif t.text.endswith("-") and t.text[:-1].lower() in lex.modifiers:
             j += 1  # "Vice- Prime Minister"
-        elif t.lower_ == "and" and not seen_head and j > i and j + 1 < len(doc) and \
-                doc[j + 1].lower_ in lex.modifiers and doc[j + 1].is_title:
+        elif (
+            t.lower_ == "and"
+            and not seen_head
+            and j > i
+            and j + 1 < len(doc)
+            and doc[j + 1].lower_ in lex.modifiers
+            and doc[j + 1].is_title
+        ):
             j += 1  # "Economic Development and Trade Minister"
         else:
             break
     return j
 
 
-def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: dict[int, Span],
-               adjectives: set[str], persons: set[int], orgs: set[int]) -> int:
+def _of_phrase(
+    doc: Doc,
+    j: int,
+    lex: TitleLexicon,
+    countries: dict[int, Span],
+    adjectives: set[str],
+    persons: set[int],
+    orgs: set[int],
+) -> int:
     """End of an "of Foreign Affairs", "of the Communist Party of China (CPC)" tail at ``j``.
 
     The tail stops after a country name ("ambassador to Zimbabwe"), before a country adjective
@@ -143,20 +160,33 @@ def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: dict[int, Span],
             k = end = country.end
             if k < len(doc) and doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")":
                 k = end = k + 3
-            if k + 1 < len(doc) and doc[k].lower_ == "and" and not lex.is_head(doc[k + 1]) and \
-                    doc[k + 1].is_title:
+            if (
+                k + 1 < len(doc)
+                and doc[k].lower_ == "and"
+                and not lex.is_head(doc[k + 1])
+                and doc[k + 1].is_title
+            ):
                 k += 1
                 continue
             break
-        if t.is_title and t.lower_ not in lex.modifiers and k not in orgs and \
-                k + 1 < len(doc) and doc[k + 1].is_title and doc[k + 1].lower_ not in \
-                lex.modifiers and k + 1 not in orgs and k + 1 not in countries:
+        if (
+            t.is_title
+            and t.lower_ not in lex.modifiers
+            and k not in orgs
+            and k + 1 < len(doc)
+            and doc[k + 1].is_title
+            and doc[k + 1].lower_ not in lex.modifiers
+            and k + 1 not in orgs
+            and k + 1 not in countries
+        ):
             break  # "for Youth and Sports Adhyaksa Dault": two name-like words end the tail
         if t.is_title or (t.is_upper and t.is_alpha) or t.lower_ in lex.modifiers:
             k += 1
             end = k
-        elif t.lower_ in ("of", "for", "and", "the", "-") and k + 1 < len(doc) and (
-            doc[k + 1].is_title or doc[k + 1].lower_ == "the" or doc[k + 1].is_upper
+        elif (
+            t.lower_ in ("of", "for", "and", "the", "-")
+            and k + 1 < len(doc)
+            and (doc[k + 1].is_title or doc[k + 1].lower_ == "the" or doc[k + 1].is_upper)
         ):
             if t.lower_ == "and" and lex.is_head(doc[k + 1]):
                 break  # "... and Foreign Minister": a second title, joined later
@@ -164,8 +194,12 @@ def _of_phrase(doc: Doc, j: int, lex: TitleLexicon, countries: dict[int, Span],
         elif t.text == "(" and k + 2 < len(doc) and doc[k + 1].is_upper and doc[k + 2].text == ")":
             k += 3
             end = k
-        elif t.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in lex.modifiers and \
-                doc[k + 1].is_title:
+        elif (
+            t.text == ","
+            and k + 1 < len(doc)
+            and doc[k + 1].lower_ in lex.modifiers
+            and doc[k + 1].is_title
+        ):
             k += 1
         else:
             break
@@ -214,7 +248,7 @@ def join_titles(doc: Doc, singles: list[Span]) -> list[Span]:
     for span in singles:
         if joined:
             prev = joined[-1]
-            gap = doc[prev.end:span.start]
+            gap = doc[prev.end : span.start]
             if len(gap) == 1 and gap[0].lower_ == "and":
                 joined[-1] = Span(doc, prev.start, span.end, label="JOINED")
                 continue

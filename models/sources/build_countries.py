@@ -34,7 +34,9 @@ def build(reference: Path) -> list[dict]:
     with open(reference / "demonyms_adjectivals.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             adjectivals[row["Entity Name"]] = [
-                a.strip() for a in (row["Adjectival"] + "," + row["Demonym"]).split(",") if a.strip()
+                a.strip()
+                for a in (row["Adjectival"] + "," + row["Demonym"]).split(",")
+                if a.strip()
             ]
     by_official = {c["name"]["official"]: c for c in raw}
     by_common = {c["name"]["common"]: c for c in raw}
@@ -48,16 +50,18 @@ def build(reference: Path) -> list[dict]:
         adjectives = set()
         dem = c.get("demonyms", {}).get("eng", {})
         adjectives |= {v for v in dem.values() if v}
-        records.append({"iso3": iso3, "name": c["name"]["common"], "names": names,
-                        "adjectives": adjectives})
+        records.append(
+            {"iso3": iso3, "name": c["name"]["common"], "names": names, "adjectives": adjectives}
+        )
     index = {r["iso3"]: r for r in records}
     for entity, forms in adjectivals.items():
         c = by_common.get(entity) or by_official.get(entity)
         if c is None:
             for cand in raw:
-                if entity in (cand["name"]["common"], cand["name"]["official"]) or entity in cand.get(
-                    "altSpellings", []
-                ):
+                if entity in (
+                    cand["name"]["common"],
+                    cand["name"]["official"],
+                ) or entity in cand.get("altSpellings", []):
                     c = cand
                     break
         if c is not None and c["cca3"] in index:
@@ -72,8 +76,14 @@ def build(reference: Path) -> list[dict]:
         index[name]["name"] = form
     out = []
     for r in sorted(index.values(), key=lambda r: r["iso3"]):
-        out.append({"iso3": r["iso3"], "name": r["name"], "names": sorted(r["names"]),
-                    "adjectives": sorted(a for a in r["adjectives"] if a not in r["names"])})
+        out.append(
+            {
+                "iso3": r["iso3"],
+                "name": r["name"],
+                "names": sorted(r["names"]),
+                "adjectives": sorted(a for a in r["adjectives"] if a not in r["names"]),
+            }
+        )
     return out
 
 
