@@ -193,6 +193,26 @@ def proposer_ok(g: dict, p: dict, official_country: dict[str, str]) -> bool:
     return bool(gold) and official_country.get(norm(pred)) == gold
 
 
+def misses(
+    doc_id: str,
+    kind: str,
+    key: str,
+    gold: list[dict],
+    pred: list[dict],
+    pairs: list[tuple[dict, dict]],
+) -> list[str]:
+    """One line per unmatched (non-optional) gold item and per unmatched prediction."""
+    matched_g = {id(g) for g, _ in pairs}
+    matched_p = {id(p) for _, p in pairs}
+    lines = [
+        f"{doc_id}: missed {kind} {g[key]!r}"
+        for g in gold
+        if id(g) not in matched_g and not g.get("optional")
+    ]
+    lines += [f"{doc_id}: extra {kind} {p[key]!r}" for p in pred if id(p) not in matched_p]
+    return lines
+
+
 def _records(frame: pd.DataFrame | None, doc_id: str) -> list[dict]:
     if frame is None or frame.empty:
         return []
@@ -237,18 +257,7 @@ def score(gold_docs: list[dict], tables: dict[str, pd.DataFrame]) -> Report:
                     f" country {p.get('country')} (gold {g.get('title')!r} "
                     f"{g.get('country')})"
                 )
-        matched_g = {id(g) for g, _ in pairs}
-        matched_p = {id(p) for _, p in pairs}
-        report.errors += [
-            f"{doc_id}: missed official {g['name']!r}"
-            for g in g_off
-            if id(g) not in matched_g and not g.get("optional")
-        ]
-        report.errors += [
-            f"{doc_id}: extra official {p['name']!r} ({p.get('title')!r})"
-            for p in p_off
-            if id(p) not in matched_p
-        ]
+        report.errors += misses(doc_id, "official", "name", g_off, p_off, pairs)
         # countries
         optional = set(gold.get("countries_optional") or [])
         g_c = set(gold.get("countries", [])) - optional
@@ -272,18 +281,7 @@ def score(gold_docs: list[dict], tables: dict[str, pd.DataFrame]) -> Report:
                     report.errors.append(
                         f"{doc_id}: date {p['text']!r} = {p['value']} (gold {g['value']})"
                     )
-        matched_g = {id(g) for g, _ in pairs}
-        matched_p = {id(p) for _, p in pairs}
-        report.errors += [
-            f"{doc_id}: missed date {g['text']!r}"
-            for g in g_d
-            if id(g) not in matched_g and not g.get("optional")
-        ]
-        report.errors += [
-            f"{doc_id}: extra date {p['text']!r} = {p['value']}"
-            for p in p_d
-            if id(p) not in matched_p
-        ]
+        report.errors += misses(doc_id, "date", "text", g_d, p_d, pairs)
         # initiatives
         g_i, p_i = gold.get("initiatives", []), _records(tables.get("initiatives"), doc_id)
         official_country = {norm(o["name"]): o.get("country") for o in p_off}
@@ -293,16 +291,7 @@ def score(gold_docs: list[dict], tables: dict[str, pd.DataFrame]) -> Report:
             if not g.get("optional"):
                 report.proposer_accuracy.total += 1
                 report.proposer_accuracy.right += int(proposer_ok(g, p, official_country))
-        matched_g = {id(g) for g, _ in pairs}
-        matched_p = {id(p) for _, p in pairs}
-        report.errors += [
-            f"{doc_id}: missed initiative {g['text']!r}"
-            for g in g_i
-            if id(g) not in matched_g and not g.get("optional")
-        ]
-        report.errors += [
-            f"{doc_id}: extra initiative {p['text']!r}" for p in p_i if id(p) not in matched_p
-        ]
+        report.errors += misses(doc_id, "initiative", "text", g_i, p_i, pairs)
     return report
 
 
