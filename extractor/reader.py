@@ -46,6 +46,7 @@ AGENCY_LINE = re.compile(
 )
 HEADER_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<title>.*)$")
 CAPTION = re.compile(r"\((?:Photo|Source|Image)\s*:\s*[^)]*\)\s*$", re.IGNORECASE)
+CAPTION_ANYWHERE = re.compile(r"\((?:Photo|Source|Image)\s*:\s*[^)]*\)", re.IGNORECASE)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -138,6 +139,8 @@ def parse_header(
         ):
             title = line.strip()
             body_start = offset
+    for m in CAPTION_ANYWHERE.finditer(text[: body_start + 2000]):
+        furniture.append(m.span())  # "(Photo: VNA)"
     return title, published, place, agency, body_start, furniture
 
 
