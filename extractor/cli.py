@@ -83,15 +83,19 @@ def run_command(
     max_chars: Annotated[
         int, typer.Option(min=1, help="Skip (with a status row) articles longer than this.")
     ] = 2_000_000,
-    strict: Annotated[bool, typer.Option(help="Exit non-zero if any document failed.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(help="Stop at the first failed document (exit 4); keep the previous tables."),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
 ) -> None:
     """Extract the six tables from articles into DIR (the default command).
 
-    Exit codes: 0 all documents ok; 1 some documents failed (with --strict; their status is in
-    documents); 2 bad arguments or paths; 3 nothing could be processed.
+    Exit codes: 0 every document ok; 1 some documents failed (the others' rows are written;
+    the documents table says why); 2 bad arguments, paths or output folder; 3 no document could
+    be processed; 4 a document failed under --strict (nothing replaced).
     """
     from .run import run_extract
 
@@ -112,15 +116,28 @@ def run_command(
         def advance(rows: dict) -> None:
             progress.update(task, advance=1, doc=rows["documents"][0]["doc_id"])
 
-        summary = run_extract(
-            paths, out, formats, model, workers, batch_size, max_chars, on_document=advance
-        )
+        try:
+            summary = run_extract(
+                paths,
+                out,
+                formats,
+                model,
+                workers,
+                batch_size,
+                max_chars,
+                on_document=advance,
+                strict=strict,
+            )
+        except ExtractorError as exc:
+            progress.stop()
+            console.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(exc.exit_code) from None
     if not quiet:
         _print_summary(summary, out)
     if summary.ok == 0:
         console.print("[red]error:[/] no document could be processed")
         raise typer.Exit(EXIT_NOTHING)
-    if summary.failed and strict:
+    if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
 
 

@@ -19,3 +19,9 @@ class DataError(ExtractorError):
 
 class OutputError(ExtractorError):
     """The output folder cannot be written."""
+
+
+class StrictError(ExtractorError):
+    """With ``--strict``, a document failed: the run stops and no table is replaced."""
+
+    exit_code = 4

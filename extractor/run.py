@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import InputError
+from .errors import InputError, StrictError
 from .pipeline import DEFAULT_MODEL, cached_nlp
 from .reader import DEFAULT_MAX_CHARS, Article, discover, read_articles
 from .rows import rows_from_doc, rows_from_failure
@@ -78,6 +78,7 @@ def run_extract(
     batch_size: int = DEFAULT_BATCH,
     max_chars: int = DEFAULT_MAX_CHARS,
     on_document: Callable[[dict[str, list[dict]]], None] | None = None,
+    strict: bool = False,
 ) -> RunSummary:
     """Extract every article under ``paths`` into tables in ``out``.
 
@@ -90,6 +91,8 @@ def run_extract(
         batch_size: documents per batch in the pipeline and per write.
         max_chars: articles longer than this are skipped with a status.
         on_document: called with each article's rows (for progress display).
+        strict: stop at the first failed document with :class:`StrictError`, leaving the
+            previous tables in place.
 
     Returns:
         A :class:`RunSummary`.
@@ -108,6 +111,11 @@ def run_extract(
             if doc_row["status"].startswith("error"):
                 summary.failed += 1
                 summary.failures.append((doc_row["doc_id"], doc_row["status"]))
+                if strict:
+                    raise StrictError(
+                        f"{doc_row['source']}: {doc_row['status']} "
+                        "(--strict: stopped, no table replaced)"
+                    )
             else:
                 summary.ok += 1
             for name in TABLE_NAMES:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor import temporal as T
 
@@ -135,3 +138,23 @@ def test_not_dates(analyse, sentence):
 def test_date_regressions(analyse, sentence, published, text, value):
     found = {d["text"]: d["value"] for d in analyse(sentence, published)._.dates}
     assert found.get(text) == value, found
+
+
+ISO_VALUE = re.compile(r"^(?:[\dX]{4}(?:-[\dX]{2}(?:-[\dX]{2})?|-W[\dX]{2})?)$")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    text=st.text(max_size=200),
+    published=st.one_of(
+        st.none(),
+        st.dates().map(lambda d: d.isoformat()),
+    ),
+)
+def test_date_normaliser_never_fails(nlp, text, published):
+    from extractor.reader import Article
+    from extractor.run import make_doc
+
+    doc = nlp(make_doc(nlp, Article("h", "<h>", text, None, published)))
+    for row in doc._.dates:
+        assert ISO_VALUE.match(row["value"]), row

@@ -16,7 +16,7 @@ def _facts(doc):
 
 
 def test_rule_components_follow_the_model_in_order(nlp):
-    assert tuple(nlp.pipe_names[-len(RULE_COMPONENTS):]) == RULE_COMPONENTS
+    assert tuple(nlp.pipe_names[-len(RULE_COMPONENTS) :]) == RULE_COMPONENTS
     assert "lemmatizer" not in nlp.pipe_names
 
 

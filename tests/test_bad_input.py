@@ -1,0 +1,115 @@
+"""Bad input never stops a run or loses another article's rows; output is atomic and stable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from extractor.cli import app
+from extractor.reader import read_file
+from extractor.run import run_extract
+
+from .conftest import SEEDS
+
+BAD_FILES = {
+    "empty.txt": (b"", "error: empty"),
+    "blank.txt": (b"  \n\n ", "error: empty"),
+    "nul.txt": (b"abc\x00\x00def", "error: binary (NUL bytes)"),
+    "fake.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "error: binary (PDF)"),
+    "windows.txt": (
+        "Caf\u00e9 talks in Hanoi on Monday.".encode("cp1252"),
+        "ok: decoded as cp1252",
+    ),
+    "bom.txt": (b"\xef\xbb\xbfHanoi (VNA) - Talks.\r\nMore text.\r\n", "ok"),
+    "page.html": (
+        b"<html><head><title>T</title><script>x()</script></head><body><p>"
+        b"President Ho spoke.</p></body></html>",
+        "ok: text taken from HTML",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def bad_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("in")
+    shutil.copytree(SEEDS, folder / "seeds")
+    for name, (data, _) in BAD_FILES.items():
+        (folder / name).write_bytes(data)
+    lines = [
+        json.dumps({"id": "good", "text": "Foreign Minister Li Zhaoxing spoke Monday."}),
+        "{not json",
+        json.dumps({"id": "notext"}),
+    ]
+    (folder / "batch.jsonl").write_text("\n".join(lines) + "\n")
+    (folder / "huge.txt").write_text("word " * 3000)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def bad_run(bad_folder, tmp_path_factory, nlp):
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(
+        app, ["run", str(bad_folder), "--out", str(out), "--max-chars", "10000", "--quiet"]
+    )
+    return out, result
+
+
+def test_some_failed_exit_code_and_status_rows(bad_run):
+    out, result = bad_run
+    assert result.exit_code == 1
+    docs = pd.read_csv(out / "documents.csv").set_index("doc_id")
+    for name, (_, status) in BAD_FILES.items():
+        assert docs.loc[name.split(".")[0], "status"] == status
+    assert docs.loc["batch:2", "status"].startswith("error: broken JSONL line 2")
+    assert docs.loc["notext", "status"] == "error: missing text"
+    assert docs.loc["huge", "status"].startswith("error: too large")
+    assert docs.loc["good", "status"] == "ok"
+
+
+def test_good_articles_keep_all_their_rows(bad_run, seed_tables):
+    out, _ = bad_run
+    officials = pd.read_parquet(out / "officials.parquet")
+    for doc_id, group in seed_tables["officials"].groupby("doc_id"):
+        assert set(officials[officials["doc_id"] == doc_id]["name"]) == set(group["name"])
+    assert "Li Zhaoxing" in set(officials["name"])
+
+
+def test_second_run_gives_byte_identical_csv(bad_folder, bad_run, tmp_path):
+    out, _ = bad_run
+    run_extract([bad_folder], tmp_path, max_chars=10000)
+    for csv in out.glob("*.csv"):
+        assert (tmp_path / csv.name).read_bytes() == csv.read_bytes(), csv.name
+
+
+def test_strict_stops_and_leaves_previous_tables(bad_folder, tmp_path, nlp):
+    run_extract([SEEDS], tmp_path)
+    before = (tmp_path / "officials.csv").read_bytes()
+    result = CliRunner().invoke(
+        app, ["run", str(bad_folder), "--out", str(tmp_path), "--strict", "--quiet"]
+    )
+    assert result.exit_code == 4
+    assert (tmp_path / "officials.csv").read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_unwritable_output_is_reported_before_work(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(app, ["run", str(SEEDS), "--out", str(blocker / "out")])
+    assert result.exit_code == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=2000))
+def test_reader_survives_arbitrary_bytes(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "any.txt"
+    path.write_bytes(data)
+    articles = list(read_file(path))
+    assert len(articles) == 1
+    assert articles[0].ok or articles[0].status.startswith("error:")
