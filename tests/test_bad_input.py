@@ -113,3 +113,30 @@ def test_reader_survives_arbitrary_bytes(tmp_path_factory, data):
     articles = list(read_file(path))
     assert len(articles) == 1
     assert articles[0].ok or articles[0].status.startswith("error:")
+
+
+def test_unreadable_file_gets_a_status_row(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text("text")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    (article,) = read_file(path)
+    assert article.status == "error: unreadable (permission denied)"
+
+
+def test_interrupted_run_leaves_previous_tables_and_no_temp_files(bad_folder, tmp_path, nlp):
+    run_extract([SEEDS], tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    seen = []
+
+    def interrupt(rows):
+        seen.append(rows)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_extract([bad_folder], tmp_path, max_chars=10000, on_document=interrupt, batch_size=1)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
