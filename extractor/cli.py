@@ -29,7 +29,7 @@ app = typer.Typer(
     "extract PATH... --out DIR   (the 'run' command is the default)",
 )
 console = Console(stderr=True)
-SUBCOMMANDS = {"run", "eval", "schema", "--help", "-h", "--version"}
+SUBCOMMANDS = {"run", "eval", "show", "schema", "--help", "-h", "--version"}
 
 
 class Format(str, Enum):
@@ -208,6 +208,33 @@ def eval_command(
     if json_out is not None:
         json_out.write_text(json.dumps({k: r.as_dict() for k, r in reports.items()}, indent=2))
         console.print(f"figures written to {json_out}")
+
+
+@app.command("show")
+def show_command(
+    file: Annotated[
+        Path, typer.Argument(help="One article (.txt, .html, or the first of a .jsonl).")
+    ],
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Also write a highlighted HTML page here.")
+    ] = None,
+    model: Annotated[
+        str, typer.Option(help="Installed spaCy pipeline to build on.")
+    ] = DEFAULT_MODEL,
+) -> None:
+    """Print an article with officials, titles, countries, dates and initiatives highlighted,
+    followed by the rows each table got from it."""
+    from .show import analyse_file, render_html, render_terminal
+
+    try:
+        doc, tables = analyse_file(file, model)
+    except ExtractorError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(exc.exit_code) from None
+    render_terminal(doc, tables, Console())
+    if html_out is not None:
+        html_out.write_text(render_html(doc, tables), encoding="utf-8")
+        console.print(f"HTML view written to {html_out}")
 
 
 @app.command("schema")

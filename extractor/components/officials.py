@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from ..extensions import register_extensions
 from ..resources import load_gazetteer
@@ -515,6 +516,25 @@ def official_record(doc: Doc, official: Official, lexicon: TitleLexicon) -> dict
     }
 
 
+def mention_spans(doc: Doc, officials: list[Official]) -> list[Span]:
+    """Every mention of every official (full names and aliases), label OFFICIAL."""
+    spans = [
+        Span(doc, a.name.start, a.name.end, label="OFFICIAL") for o in officials for a in o.anchors
+    ]
+    for official in officials:
+        pattern = re.compile(
+            "|".join(
+                rf"(?<!\w){re.escape(f)}(?!\w)"
+                for f in sorted(official.forms, key=len, reverse=True)
+            )
+        )
+        for hit in pattern.finditer(doc.text):
+            span = doc.char_span(hit.start(), hit.end(), label="OFFICIAL")
+            if span is not None:
+                spans.append(span)
+    return filter_spans(spans)
+
+
 def drop_countries_in_names(doc: Doc, anchors: list[Anchor]) -> None:
     """A country word inside a person's name ("German Gref") is not a country mention."""
     inside = {i for a in anchors for i in range(a.name.start, a.name.end)}
@@ -542,11 +562,7 @@ class OfficialRecognizer:
         resolve_counterparts(officials, self.lexicon)
         find_aliases(doc, officials, self.rules)
         doc._.officials = [official_record(doc, o, self.lexicon) for o in officials]
-        doc.spans["officials"] = [
-            Span(doc, a.name.start, a.name.end, label="OFFICIAL")
-            for o in officials
-            for a in o.anchors
-        ]
+        doc.spans["officials"] = mention_spans(doc, officials)
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006
