@@ -76,9 +76,11 @@ def run_command(
     workers: Annotated[
         int,
         typer.Option(
-            min=1, help="Processes for the spaCy pipeline (output is the same for any number)."
+            min=0,
+            help="Processes for the spaCy pipeline; 0 = one per core (the default). The output "
+            "is the same for any number.",
         ),
-    ] = 1,
+    ] = 0,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = 64,
     max_chars: Annotated[
         int, typer.Option(min=1, help="Skip (with a status row) articles longer than this.")
@@ -97,9 +99,10 @@ def run_command(
     the documents table says why); 2 bad arguments, paths or output folder; 3 no document could
     be processed; 4 a document failed under --strict (nothing replaced).
     """
-    from .run import run_extract
+    from .run import default_workers, run_extract
 
     formats = ("csv", "parquet") if fmt is Format.both else (fmt.value,)
+    workers = workers or default_workers()
     progress = Progress(
         TextColumn("[bold]extracting"),
         BarColumn(),
