@@ -21,7 +21,7 @@ FLOORS = {
     "dates": 0.98,
     "date_values": 0.97,
     "date_value_accuracy": 0.98,
-    "initiatives": 0.45,
+    "initiatives": 0.48,
     "proposer_accuracy": 0.75,
     "published_accuracy": 0.99,
 }

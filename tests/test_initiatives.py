@@ -27,3 +27,24 @@ def test_official_subject_resolved_to_name(analyse):
     assert [(r["text"], r["proposer"]) for r in doc._.initiatives] == [
         ("a new dialogue mechanism", "Li Zhaoxing")
     ]
+
+
+def test_call_on_and_capital_as_proposer(analyse):
+    doc = analyse("Pyongyang agreed to return to the negotiation table.")
+    assert [(r["text"], r["proposer"]) for r in doc._.initiatives] == [
+        ("return to the negotiation table", "PRK")
+    ]
+
+
+def test_planned_signing_is_an_initiative_but_past_signing_is_not(analyse):
+    planned = analyse("Russia is expected to sign an agreement with the United States on Sunday.")
+    assert [(r["verb"], r["proposer"]) for r in planned._.initiatives] == [("sign", "RUS")]
+    done = analyse("Russia signed an agreement with the United States on Sunday.")
+    assert done._.initiatives == []
+
+
+def test_endorsed_plan_keeps_its_purpose(analyse):
+    doc = analyse("APEC leaders endorsed the Hanoi Action Plan to implement the Busan Roadmap.")
+    assert [r["text"] for r in doc._.initiatives] == [
+        "the Hanoi Action Plan to implement the Busan Roadmap"
+    ]

@@ -31,6 +31,47 @@ GENERIC_OBJECTS = {
 }
 DROP_DEPS = {"advcl", "cc", "conj", "punct", "appos", "relcl", "parataxis", "mark"}
 PRONOUNS = {"he", "she", "the official", "the minister", "the president", "the premier"}
+CONCRETE = {
+    "plan",
+    "agreement",
+    "declaration",
+    "roadmap",
+    "initiative",
+    "proposal",
+    "programme",
+    "program",
+    "framework",
+    "mechanism",
+    "fund",
+    "treaty",
+    "pact",
+    "strategy",
+    "accord",
+    "memorandum",
+    "protocol",
+    "charter",
+    "statement",
+    "deal",
+}
+PLAN_WORDS = {
+    "expected",
+    "about",
+    "set",
+    "scheduled",
+    "due",
+    "plans",
+    "planned",
+    "plan",
+    "agreed",
+    "decided",
+    "going",
+    "ready",
+    "poised",
+    "slated",
+    "hope",
+    "hopes",
+    "hoped",
+}
 COLLECTIVE = {"they", "we", "ministers", "leaders", "sides", "countries", "both", "two"}
 
 
@@ -41,13 +82,21 @@ class Trigger:
     lemma: str
     particle: str | None
     objects: tuple[str, ...]
+    future_only: bool = False  # "will sign", "is expected to sign": a plan, not a past event
+    concrete_only: bool = False  # "endorsed the Hanoi Action Plan", not "endorsed the idea"
 
 
 def load_triggers() -> dict[str, Trigger]:
     """Surface form -> trigger, from models/proposal_verbs.jsonl."""
     triggers = {}
     for row in load_gazetteer().proposal_verbs:
-        trigger = Trigger(row["lemma"], row.get("particle"), tuple(row["object"].split("|")))
+        trigger = Trigger(
+            row["lemma"],
+            row.get("particle"),
+            tuple(row["object"].split("|")),
+            bool(row.get("future_only")),
+            bool(row.get("concrete_only")),
+        )
         for form in row["forms"]:
             triggers.setdefault(form, []).append(trigger)
     return triggers
@@ -65,6 +114,26 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
             for g in c.children
             if g.dep_ == "pobj"
         ]
+    elif trigger.particle in ("on", "upon") and trigger.lemma.startswith("agree"):
+        heads = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == trigger.particle
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+    elif trigger.particle in ("on", "upon", "to") and trigger.lemma.startswith(("call", "appeal")):
+        # "called on the international community to launch ...": the infinitive is the object
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ == trigger.particle]
+        if not preps:
+            return []
+        heads = [c for c in children if c.dep_ == "xcomp"] or [
+            g
+            for p in preps
+            for o in p.children
+            for g in o.children
+            if g.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in g.children)
+        ]
     elif trigger.particle == "forward":
         if not any(c.lower_ == "forward" for c in children):
             return []
@@ -74,9 +143,11 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
             heads = [c for c in children if c.dep_ == dep]
             if dep == "xcomp":
                 heads = [
-                    c for c in heads if any(a.lower_ == "to" for a in c.children) or c.tag_ == "VB"
+                    c
+                    for c in heads
+                    if any(a.lower_ == "to" for a in c.children) or c.tag_ in ("VB", "VBG")
                 ]
-                if trigger.lemma == "urge":
+                if trigger.lemma in ("urge", "ask"):
                     heads = heads or [
                         g
                         for c in children
@@ -90,6 +161,10 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
             heads = [c for c in children if c.dep_ == "nsubjpass"]
     if trigger.particle == "to" and not heads:
         return []
+    if trigger.concrete_only:
+        heads = [h for h in heads if h.lower_ in CONCRETE or h.text[:1].isupper()]
+    if trigger.future_only and not is_planned(verb):
+        return []
     items: list[Token] = []
     for head in heads:
         items.extend(expand_list(head))
@@ -102,6 +177,14 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
             ):
                 items.extend(conjuncts(child))
     return items
+
+
+def is_planned(verb: Token) -> bool:
+    """ "will sign", "is expected to sign", "about to sign", "agreed to sign": not yet done."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall", "would", "to"} or verb.tag_ == "VBG" and "to" in auxes:
+        return True
+    return verb.dep_ in ("xcomp", "acomp") and verb.head.lower_ in PLAN_WORDS
 
 
 def expand_list(head: Token) -> list[Token]:
@@ -160,6 +243,17 @@ def _dropped_anywhere(token: Token) -> bool:
     """Dependents that never belong to a proposed item, at any depth: side clauses, relative
     clauses and occasions ("on the occasion of the 30th anniversary")."""
     if token.dep_ in ("advcl", "relcl", "parataxis"):
+        # "the Hanoi Action Plan to implement the Busan Roadmap" keeps its purpose
+        return not (
+            token.head.tag_.startswith("NN") and any(a.lower_ == "to" for a in token.children)
+        )
+    if token.dep_ == "prep" and token.lower_ in ("during", "amid", "despite"):
+        return True  # "... during his visit to Russia": when, not what
+    if (
+        token.dep_ == "prep"
+        and token.lower_ == "on"
+        and any(g.lower_ == "premise" for g in token.children)
+    ):
         return True
     return (
         token.dep_ == "prep"
@@ -226,6 +320,24 @@ def item_span(doc: Doc, head: Token) -> Span:
     return doc[start:end]
 
 
+def purpose_attached_to_verb(doc: Doc, verb: Token, head: Token, span: Span) -> Span:
+    """ "endorsed the Plan to implement the Roadmap": the parser hangs "to implement" on the verb,
+    but it states the noun's purpose, so it joins the item."""
+    if not head.tag_.startswith("NN"):
+        return span
+    for child in verb.children:
+        if (
+            child.dep_ in ("xcomp", "advcl")
+            and child.left_edge.i == span.end
+            and any(a.lower_ == "to" for a in child.children)
+        ):
+            end = child.right_edge.i + 1
+            while end - 1 > span.start and doc[end - 1].is_punct:
+                end -= 1
+            return doc[span.start : end]
+    return span
+
+
 def range_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     """Tokens from ``start`` to ``end`` inclusive."""
     return list(doc[start : end + 1])
@@ -239,9 +351,10 @@ def subject_of(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     current = verb
-    for _ in range(4):
+    for level in range(4):
         for child in current.children:
-            if child.dep_ == "nsubj":
+            # "Russia is expected to sign": the passive subject of the verb above counts
+            if child.dep_ == "nsubj" or (level > 0 and child.dep_ == "nsubjpass"):
                 return child
         if current.dep_ in ("xcomp", "conj", "ccomp", "advcl") and current.head is not current:
             current = current.head
@@ -250,7 +363,9 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def resolve_proposer(doc: Doc, subject: Token | None, officials: list[dict]) -> str | None:
+def resolve_proposer(
+    doc: Doc, subject: Token | None, officials: list[dict], capitals: dict[str, str]
+) -> str | None:
     """An official's name, a country's ISO3, an organisation as written, or None."""
     if subject is None:
         return None
@@ -279,10 +394,20 @@ def resolve_proposer(doc: Doc, subject: Token | None, officials: list[dict]) -> 
             return max(mentions)[1]
         if before:
             return before[-1]["name"]
+        return None
+    capital = capitals.get(subject.text)
+    if capital:
+        return capital  # "Pyongyang agreed": a capital speaking for its government
+    if subject.ent_type_ in ("PERSON", "ORG", "NORP") and subject.tag_ == "NNP":
+        entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+        if entity is not None:
+            return entity.text  # a named actor that is not an official ("Aung San Suu Kyi")
     return None
 
 
-def find_initiatives(doc: Doc, triggers: dict[str, list[Trigger]]) -> list[dict]:
+def find_initiatives(
+    doc: Doc, triggers: dict[str, list[Trigger]], capitals: dict[str, str] | None = None
+) -> list[dict]:
     """Every initiative in the article as a plain row."""
     rows: list[dict] = []
     covered: set[int] = set()
@@ -299,11 +424,11 @@ def find_initiatives(doc: Doc, triggers: dict[str, list[Trigger]]) -> list[dict]
                 if trigger.particle in (None, "forward")
                 else f"{token.text} {trigger.particle}"
             )
-            proposer = resolve_proposer(doc, subject_of(token), officials)
+            proposer = resolve_proposer(doc, subject_of(token), officials, capitals or {})
             for head in heads:
                 if head.i in covered:
                     continue
-                span = item_span(doc, head)
+                span = purpose_attached_to_verb(doc, token, head, item_span(doc, head))
                 if "\n\n" in span.text:  # a headline run into the dateline by the parser
                     continue
                 if len(span) < 2:
@@ -331,9 +456,10 @@ class InitiativeRecognizer:
         register_extensions()
         self.name = name
         self.triggers = load_triggers()
+        self.capitals = load_gazetteer().capitals
 
     def __call__(self, doc: Doc) -> Doc:
-        rows = find_initiatives(doc, self.triggers)
+        rows = find_initiatives(doc, self.triggers, self.capitals)
         doc._.initiatives = rows
         doc.spans["initiatives"] = [
             s for s in (doc.char_span(r["start"], r["end"], label="INITIATIVE") for r in rows) if s
