@@ -53,6 +53,7 @@ class Gazetteer:
     agencies: list[dict]
     proposal_verbs: list[dict]
     capitals: dict[str, str] = field(default_factory=dict)
+    officeholders: dict[str, str | None] = field(default_factory=dict)  # folded name -> ISO3
 
     @property
     def country_names(self) -> dict[str, str]:
@@ -83,6 +84,11 @@ def _load(folder: str) -> Gazetteer:
     if cap_path.exists():
         for row in read_jsonl(cap_path, ("place", "country")):
             capitals[row["place"]] = row["country"]
+    holders: dict[str, str | None] = {}
+    holders_path = base / "officeholders.jsonl"
+    if holders_path.exists():
+        for row in read_jsonl(holders_path, ("name", "country", "position")):
+            holders.setdefault(fold_name(row["name"]), row["country"])
     return Gazetteer(
         countries=countries,
         titles=read_jsonl(base / "titles.jsonl", ("role", "forms")),
@@ -91,4 +97,14 @@ def _load(folder: str) -> Gazetteer:
         agencies=read_jsonl(base / "agencies.jsonl", ("agency", "country", "forms")),
         proposal_verbs=read_jsonl(base / "proposal_verbs.jsonl", ("lemma", "forms", "object")),
         capitals=capitals,
+        officeholders=holders,
     )
+
+
+def fold_name(name: str) -> str:
+    """A person's name for lookup: accents dropped, lower case, single spaces."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return " ".join(text.replace("-", " ").split())

@@ -148,3 +148,15 @@ def test_unqualified_official_takes_dateline_country(analyse):
         "President Fidel Ramos said talks would resume."
     )
     assert officials(doc)["Fidel Ramos"] == ("President", "PHL")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("Hanoi (VNA) - President Vladimir Putin sent a message.", "Vladimir Putin", "RUS"),
+        ("Secretary-General Antonio Guterres warned of risks.", "Antonio Guterres", None),
+    ],
+    ids=["known-holder-beats-agency", "international-holder-has-no-country"],
+)
+def test_known_office_holders_give_the_country(analyse, sentence, name, country):
+    assert officials(analyse(sentence))[name][1] == country

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..extensions import register_extensions
-from ..resources import load_gazetteer
+from ..resources import fold_name, load_gazetteer
 from .titles import TitleLexicon, fold
 
 PARTICLES = {"de", "van", "von", "bin", "binti", "al", "el", "da", "dos", "der", "la", "le", "du"}
@@ -458,7 +458,9 @@ def count_mentions(doc: Doc, official: Official) -> tuple[int, int, int]:
     return len(hits), hits[0].start(), hits[0].end()
 
 
-def official_record(doc: Doc, official: Official, lexicon: TitleLexicon) -> dict:
+def official_record(
+    doc: Doc, official: Official, lexicon: TitleLexicon, holders: dict[str, str | None]
+) -> dict:
     """The plain-data row of one official (stored on ``doc._.officials``)."""
     first = next(
         (
@@ -472,7 +474,9 @@ def official_record(doc: Doc, official: Official, lexicon: TitleLexicon) -> dict
     best = min(official.anchors, key=lambda a: evidence_order[a.evidence])
     country = best.country
     if best.evidence == "none":
-        country = doc._.home_country
+        # the office's known holder (Wikidata snapshot), else the dateline or agency's country
+        known = holders.get(fold_name(official.name), "unknown")
+        country = doc._.home_country if known == "unknown" else known
     mentions, start, end = count_mentions(doc, official)
     sent = doc.char_span(start, end, alignment_mode="expand")
     parts = [
@@ -552,8 +556,10 @@ class OfficialRecognizer:
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
-        self.lexicon = TitleLexicon(load_gazetteer())
+        gazetteer = load_gazetteer()
+        self.lexicon = TitleLexicon(gazetteer)
         self.rules = NameRules(self.lexicon)
+        self.holders = gazetteer.officeholders
 
     def __call__(self, doc: Doc) -> Doc:
         anchors = find_anchors(doc, self.rules, self.lexicon)
@@ -561,7 +567,7 @@ class OfficialRecognizer:
         officials = group_officials(anchors)
         resolve_counterparts(officials, self.lexicon)
         find_aliases(doc, officials, self.rules)
-        doc._.officials = [official_record(doc, o, self.lexicon) for o in officials]
+        doc._.officials = [official_record(doc, o, self.lexicon, self.holders) for o in officials]
         doc.spans["officials"] = mention_spans(doc, officials)
         return doc
 
