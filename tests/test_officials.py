@@ -160,3 +160,10 @@ def test_unqualified_official_takes_dateline_country(analyse):
 )
 def test_known_office_holders_give_the_country(analyse, sentence, name, country):
     assert officials(analyse(sentence))[name][1] == country
+
+
+def test_coordinated_title_shares_the_country(analyse):
+    doc = analyse(
+        "Chinese Foreign Minister Li Zhaoxing and Commerce Minister Bo Xilai will attend."
+    )
+    assert officials(doc)["Bo Xilai"] == ("Commerce Minister", "CHN")

@@ -388,6 +388,21 @@ def group_officials(anchors: list[Anchor]) -> list[Official]:
     return sorted(officials, key=lambda o: o.first.name.start)
 
 
+def inherit_coordinated_country(doc: Doc, anchors: list[Anchor]) -> None:
+    """ "Chinese Foreign Minister Li Zhaoxing and Commerce Minister Bo Xilai": the second title
+    shares the first one's country when it has none of its own."""
+    by_name_end = {a.name.end: a for a in anchors}
+    for anchor in anchors:
+        if anchor.evidence not in ("none", "office") or anchor.country is not None:
+            continue
+        i = anchor.title.start - 1
+        if i < 1 or doc[i].lower_ not in ("and", ","):
+            continue
+        previous = by_name_end.get(i)
+        if previous is not None and previous.evidence == "title" and previous.country:
+            anchor.country, anchor.evidence = previous.country, "context"
+
+
 def resolve_counterparts(officials: list[Official], lexicon: TitleLexicon) -> None:
     """The counterpart in "his Chinese counterpart Wen Jiabao" holds the other person's office."""
     for official in officials:
@@ -563,6 +578,7 @@ class OfficialRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         anchors = find_anchors(doc, self.rules, self.lexicon)
+        inherit_coordinated_country(doc, anchors)
         drop_countries_in_names(doc, anchors)
         officials = group_officials(anchors)
         resolve_counterparts(officials, self.lexicon)
