@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from ..extensions import register_extensions
 from ..resources import fold_name, load_gazetteer
+from ..temporal import MONTHS, WEEKDAYS
 from .titles import TitleLexicon, fold
 
 PARTICLES = {"de", "van", "von", "bin", "binti", "al", "el", "da", "dos", "der", "la", "le", "du"}
@@ -75,34 +76,7 @@ NOT_NAMES = {
     "council",
     "committee",
 }
-MONTH_OR_DAY = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "aug",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-}
+MONTH_OR_DAY = {*MONTHS, *WEEKDAYS, "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
 HONORIFICS = {
     "mr",
     "mr.",
