@@ -98,14 +98,15 @@ def run_extract(
         A :class:`RunSummary`.
     """
     started = time.perf_counter()
-    if not discover(paths):
+    files = discover(paths)
+    if not files:
         raise InputError("no input articles found (looked for .txt, .jsonl, .html files)")
     summary = RunSummary()
     with TableWriter(out, formats) as writer:
         nlp = cached_nlp(model)
         buffer = empty_rows()
         pending = 0
-        for rows in process_articles(read_articles(paths, max_chars), nlp, workers, batch_size):
+        for rows in process_articles(read_articles(files, max_chars), nlp, workers, batch_size):
             doc_row = rows["documents"][0]
             summary.documents += 1
             if doc_row["status"].startswith("error"):

@@ -433,14 +433,15 @@ def find_aliases(doc: Doc, officials: list[Official], rules: NameRules) -> None:
         i = run.end
 
 
+def mention_pattern(official: Official) -> re.Pattern:
+    """Any of the official's name forms as a whole word, longest first."""
+    forms = sorted(official.forms, key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in forms))
+
+
 def count_mentions(doc: Doc, official: Official) -> tuple[int, int, int]:
     """How often any of the official's forms occurs; and the first occurrence's offsets."""
-    pattern = re.compile(
-        "|".join(
-            rf"(?<!\w){re.escape(f)}(?!\w)" for f in sorted(official.forms, key=len, reverse=True)
-        )
-    )
-    hits = list(pattern.finditer(doc.text))
+    hits = list(mention_pattern(official).finditer(doc.text))
     if not hits:
         first = official.first.name
         return 1, first.start_char, first.end_char
@@ -515,13 +516,7 @@ def mention_spans(doc: Doc, officials: list[Official]) -> list[Span]:
         Span(doc, a.name.start, a.name.end, label="OFFICIAL") for o in officials for a in o.anchors
     ]
     for official in officials:
-        pattern = re.compile(
-            "|".join(
-                rf"(?<!\w){re.escape(f)}(?!\w)"
-                for f in sorted(official.forms, key=len, reverse=True)
-            )
-        )
-        for hit in pattern.finditer(doc.text):
+        for hit in mention_pattern(official).finditer(doc.text):
             span = doc.char_span(hit.start(), hit.end(), label="OFFICIAL")
             if span is not None:
                 spans.append(span)
