@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+
+from .resources import fold_accents
 
 ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 
@@ -33,8 +34,7 @@ def norm(text: object) -> str:
     """Fold accents, lower-case, drop punctuation and articles, squeeze spaces."""
     if text is None or (isinstance(text, float) and text != text):
         return ""
-    s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = fold_accents(str(text))
     s = re.sub(r"[’']s\b", "s", s)
     s = re.sub(r"[^\w\s]", " ", s)
     s = ARTICLES.sub(" ", s)

@@ -7,6 +7,7 @@ row, so that a typo in the data fails loudly rather than silently dropping a rul
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -101,10 +102,12 @@ def _load(folder: str) -> Gazetteer:
     )
 
 
+def fold_accents(text: str) -> str:
+    """Lower case with accents dropped ("António" -> "antonio"): the base of every comparison."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
 def fold_name(name: str) -> str:
     """A person's name for lookup: accents dropped, lower case, single spaces."""
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return " ".join(text.replace("-", " ").split())
+    return " ".join(fold_accents(name).replace("-", " ").split())

@@ -121,10 +121,8 @@ def parse_absolute(text: str) -> DateValue | None:
 
     Parsed with dateparser; the period it reports gives the granularity.
     """
-    import dateparser  # imported lazily: it takes a moment to load its language data
-
     cleaned = re.sub(r"\s+,", ",", text.replace("Sept.", "Sep.").strip())
-    data = _parser(dateparser).get_date_data(cleaned)
+    data = _parser().get_date_data(cleaned)
     if data is None or data.date_obj is None:
         return None
     day = data.date_obj.date()
@@ -135,22 +133,20 @@ def parse_absolute(text: str) -> DateValue | None:
     return DateValue(day.isoformat(), "day")
 
 
-_PARSER = None
+@lru_cache(maxsize=1)
+def _parser():
+    """One dateparser parser per process (it takes a moment to load its language data)."""
+    import dateparser.date
 
-
-def _parser(dateparser_module):
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = dateparser_module.date.DateDataParser(
-            languages=["en"],
-            settings={
-                "PREFER_DAY_OF_MONTH": "first",
-                "REQUIRE_PARTS": ["year"],
-                "RETURN_TIME_AS_PERIOD": False,
-                "STRICT_PARSING": False,
-            },
-        )
-    return _PARSER
+    return dateparser.date.DateDataParser(
+        languages=["en"],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["year"],
+            "RETURN_TIME_AS_PERIOD": False,
+            "STRICT_PARSING": False,
+        },
+    )
 
 
 def resolve_day_month(month: int, day: int, anchor: dt.date | None) -> DateValue:

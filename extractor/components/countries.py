@@ -72,18 +72,25 @@ def find_country_mentions(
     return sorted(spans, key=lambda s: s.start), orgs
 
 
+def place_index(gazetteer: Gazetteer) -> dict[str, str]:
+    """Lower-cased country names and dateline places -> ISO3 (a country name wins a clash)."""
+    index: dict[str, str] = {}
+    for row in gazetteer.countries:
+        for name in row["names"]:
+            index.setdefault(name.lower(), row["iso3"])
+    for place, iso3 in gazetteer.capitals.items():
+        index.setdefault(place.lower(), iso3)
+    return index
+
+
 def home_country(
-    doc: Doc, gazetteer: Gazetteer, agency_countries: dict[str, str | None]
+    doc: Doc, places: dict[str, str], agency_countries: dict[str, str | None]
 ) -> str | None:
     """The country of the dateline place, else of a national news agency, else None."""
     parts = [p.strip().lower() for p in (doc._.dateline or "").split(",") if p.strip()]
     for place in reversed(parts):  # "COTABATO, Philippines": the country part decides
-        for row in gazetteer.countries:
-            if place in (n.lower() for n in row["names"]):
-                return row["iso3"]
-        for key, iso3 in gazetteer.capitals.items():
-            if key.lower() == place:
-                return iso3
+        if place in places:
+            return places[place]
     agency = doc._.agency
     return agency_countries.get(agency) if agency else None
 
@@ -97,6 +104,7 @@ class CountryRecognizer:
         self.name = name
         self.gazetteer = load_gazetteer()
         self.countries, self.organisations = build_country_matchers(nlp, self.gazetteer)
+        self.places = place_index(self.gazetteer)
         self.agency_countries = {
             form: row["country"] for row in self.gazetteer.agencies for form in row["forms"]
         }
@@ -109,7 +117,7 @@ class CountryRecognizer:
             {"iso3": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char}
             for s in spans
         ]
-        doc._.home_country = home_country(doc, self.gazetteer, self.agency_countries)
+        doc._.home_country = home_country(doc, self.places, self.agency_countries)
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006 - spaCy's signature

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..extensions import register_extensions
@@ -563,4 +563,4 @@ class OfficialRecognizer:
         return self
 
 
-__all__ = ["OfficialRecognizer", "find_anchors", "group_officials", "Token"]
+__all__ = ["OfficialRecognizer", "find_anchors", "group_officials"]

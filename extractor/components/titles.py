@@ -11,13 +11,12 @@ second title by "and". Each title gets a canonical role from models/titles.jsonl
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import register_extensions
-from ..resources import Gazetteer, load_gazetteer
+from ..resources import Gazetteer, fold_accents, load_gazetteer
 
 CONNECT_AFTER_HEAD = {"of", "for", "to"}
 NOBILITY = {"prince", "princess", "king", "queen", "sultan", "sheikh", "emperor"}
@@ -74,8 +73,7 @@ class TitleLexicon:
 
 def fold(text: str) -> str:
     """Lower-case, accents dropped, punctuation spaced out: the key used to compare titles."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = fold_accents(text)
     text = re.sub(r"\s*-\s*", "-", text)
     text = re.sub(r"[^\w\s-]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
