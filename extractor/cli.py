@@ -38,6 +38,11 @@ class Format(str, Enum):
     both = "both"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"extractor {__version__}")
@@ -67,9 +72,31 @@ def run_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the tables.")] = Path(
         "outputs"
     ),
-    fmt: Annotated[Format, typer.Option("--format", help="Write CSV, Parquet or both.")] = (
-        Format.both
-    ),
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            help="Write CSV, Parquet or both (local engine; default both). The dask engine "
+            "writes Parquet datasets.",
+        ),
+    ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="local: processes on this machine. dask: a dask.distributed cluster, each "
+            "table written as a Parquet dataset DIR/<table>/part-*.parquet.",
+        ),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With --engine dask: address of an existing scheduler (tcp://HOST:8786). "
+            "Without it a local cluster of --workers processes is started.",
+        ),
+    ] = None,
+    partition_size: Annotated[
+        int, typer.Option(min=1, help="With --engine dask: articles per partition (task).")
+    ] = 256,
     model: Annotated[
         str, typer.Option(help="Installed spaCy pipeline to build on (needs a parser and NER).")
     ] = DEFAULT_MODEL,
@@ -101,7 +128,13 @@ def run_command(
     """
     from .run import default_workers, run_extract
 
-    formats = ("csv", "parquet") if fmt is Format.both else (fmt.value,)
+    if engine is Engine.dask and fmt not in (None, Format.parquet):
+        console.print("[red]error:[/] the dask engine writes Parquet datasets only")
+        raise typer.Exit(EXIT_USAGE)
+    if scheduler and engine is not Engine.dask:
+        console.print("[red]error:[/] --scheduler needs --engine dask")
+        raise typer.Exit(EXIT_USAGE)
+    formats = ("csv", "parquet") if fmt in (None, Format.both) else (fmt.value,)
     workers = workers or default_workers()
     progress = Progress(
         TextColumn("[bold]extracting"),
@@ -119,18 +152,37 @@ def run_command(
         def advance(rows: dict) -> None:
             progress.update(task, advance=1, doc=rows["documents"][0]["doc_id"])
 
+        def advance_many(done: int, last: str) -> None:
+            progress.update(task, advance=done, doc=last)
+
         try:
-            summary = run_extract(
-                paths,
-                out,
-                formats,
-                model,
-                workers,
-                batch_size,
-                max_chars,
-                on_document=advance,
-                strict=strict,
-            )
+            if engine is Engine.dask:
+                from .cluster import run_extract_dask
+
+                summary = run_extract_dask(
+                    paths,
+                    out,
+                    model,
+                    workers,
+                    scheduler,
+                    partition_size,
+                    batch_size,
+                    max_chars,
+                    on_documents=advance_many,
+                    strict=strict,
+                )
+            else:
+                summary = run_extract(
+                    paths,
+                    out,
+                    formats,
+                    model,
+                    workers,
+                    batch_size,
+                    max_chars,
+                    on_document=advance,
+                    strict=strict,
+                )
         except ExtractorError as exc:
             progress.stop()
             console.print(f"[red]error:[/] {exc}")
@@ -153,7 +205,7 @@ def _print_summary(summary, out: Path) -> None:
     table.add_column("rows", justify="right")
     table.add_column("files")
     for name, count in summary.rows.items():
-        files = ", ".join(p.name for p in summary.files.get(name, []))
+        files = ", ".join(p.name + "/" * p.is_dir() for p in summary.files.get(name, []))
         table.add_row(name, str(count), files)
     console.print(table)
     console.print(

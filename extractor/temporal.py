@@ -3,6 +3,10 @@
 Pure functions, no spaCy. Absolute dates with a year go through dateparser; the relative cases
 that dateparser gets wrong for news (weekdays, "last week", a day and month without a year) are
 resolved here against the publication date, with the tense deciding the direction.
+
+Every parse and resolution is cached on its arguments (the expression, or its parts, and the
+publication date), so a corpus of wire copy, which repeats "Tuesday" and "last week" against the
+same few dates endlessly, computes each (expression, date) pair once per process.
 """
 
 from __future__ import annotations
@@ -85,6 +89,7 @@ def nearest_year(month: int, day: int, anchor: dt.date) -> int:
     return best_year
 
 
+@lru_cache(maxsize=65536)
 def resolve_weekday(weekday: int, anchor: dt.date, direction: str) -> dt.date:
     """The weekday (0 = Monday) nearest ``anchor`` in ``direction``.
 
@@ -149,6 +154,7 @@ def _parser():
     )
 
 
+@lru_cache(maxsize=65536)
 def resolve_day_month(month: int, day: int, anchor: dt.date | None) -> DateValue:
     """A day and month with no year: the year nearest the anchor, else ``XXXX``."""
     if anchor is None:
@@ -160,6 +166,7 @@ def resolve_day_month(month: int, day: int, anchor: dt.date | None) -> DateValue
         return unknown("day", month, day)
 
 
+@lru_cache(maxsize=65536)
 def resolve_month(month: int, anchor: dt.date | None, direction: str = "nearest") -> DateValue:
     """A month with no year ("in July", "early January")."""
     if anchor is None:
@@ -176,6 +183,7 @@ def resolve_month(month: int, anchor: dt.date | None, direction: str = "nearest"
     return DateValue(f"{year:04d}-{month:02d}", "month")
 
 
+@lru_cache(maxsize=65536)
 def resolve_relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue:
     """ "last week" (unit week, shift -1), "this year" (year, 0), "tomorrow" (day, +1)..."""
     if anchor is None:
@@ -190,6 +198,7 @@ def resolve_relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue
     return DateValue(f"{anchor.year + shift:04d}", "year")
 
 
+@lru_cache(maxsize=65536)
 def resolve_week_of_month(ordinal: int, month_shift: int, anchor: dt.date | None) -> DateValue:
     """ "the second week of next month": the ISO week holding that week's first day."""
     if anchor is None:

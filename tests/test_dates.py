@@ -158,3 +158,16 @@ def test_date_normaliser_never_fails(nlp, text, published):
     doc = nlp(make_doc(nlp, Article("h", "<h>", text, None, published)))
     for row in doc._.dates:
         assert ISO_VALUE.match(row["value"]), row
+
+
+def test_repeated_expression_and_date_is_resolved_once(analyse):
+    """Wire copy repeats "on Tuesday" against the same dates: each pair is computed once."""
+    from extractor import temporal
+
+    sentence = "The minister arrived on Tuesday and the talks ended on Thursday."
+    first = [d["value"] for d in analyse(sentence, "2005-11-10")._.dates]
+    before = temporal.resolve_weekday.cache_info()
+    second = [d["value"] for d in analyse(sentence, "2005-11-10")._.dates]
+    after = temporal.resolve_weekday.cache_info()
+    assert first == second == ["2005-11-08", "2005-11-10"]
+    assert after.misses == before.misses and after.hits == before.hits + 2
