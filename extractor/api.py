@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def extract(
         items = [items]
     nlp = cached_nlp(model)
     collected = empty_rows()
-    for rows in process_articles(_articles(items, max_chars), nlp, workers):
-        for name in TABLE_NAMES:
-            collected[name].extend(rows[name])
+    with contextlib.closing(process_articles(_articles(items, max_chars), nlp, workers)) as stream:
+        for rows in stream:
+            for name in TABLE_NAMES:
+                collected[name].extend(rows[name])
     return {name: to_arrow(name, collected[name]).to_pandas() for name in TABLE_NAMES}

@@ -24,8 +24,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
@@ -34,7 +33,7 @@ import pyarrow.parquet as pq
 from .errors import InputError, OutputError, StrictError
 from .pipeline import DEFAULT_MODEL, cached_nlp
 from .reader import DEFAULT_MAX_CHARS, Article, discover, read_articles
-from .run import DEFAULT_BATCH, RunSummary, process_articles
+from .run import DEFAULT_BATCH, RunSummary, batches, process_articles
 from .schema import TABLE_NAMES, TABLES, empty_rows, to_arrow
 from .writer import check_writable
 
@@ -46,19 +45,11 @@ def process_partition(
     articles: list[Article], model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH
 ) -> dict[str, pa.Table]:
     """On a worker: the rows of one partition of articles, one Arrow table per output table."""
-    nlp = cached_nlp(model)
     rows = empty_rows()
-    for doc_rows in process_articles(articles, nlp, 1, batch_size):
+    for doc_rows in process_articles(articles, cached_nlp(model), 1, batch_size):
         for name in TABLE_NAMES:
             rows[name].extend(doc_rows[name])
     return {name: to_arrow(name, rows[name]) for name in TABLE_NAMES}
-
-
-def partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Consecutive lists of ``size`` articles (the last may be shorter)."""
-    iterator = iter(articles)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 class DatasetWriter:
@@ -166,7 +157,7 @@ def run_extract_dask(
     try:
         writer = DatasetWriter(out)
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {}) or [1]))
-        chunks = enumerate(partitions(read_articles(files, max_chars), partition_size))
+        chunks = enumerate(batches(read_articles(files, max_chars), partition_size))
         pending = as_completed()
         index_of = {}
 

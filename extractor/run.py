@@ -6,17 +6,24 @@ files) and the Python API (:func:`extractor.extract`, which returns DataFrames).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import multiprocessing as mp
 import os
+import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import InputError, StrictError
+from .errors import ExtractorError, InputError, StrictError
 from .pipeline import DEFAULT_MODEL, cached_nlp
 from .reader import DEFAULT_MAX_CHARS, Article, discover, read_articles
 from .rows import rows_from_doc, rows_from_failure
@@ -51,14 +58,78 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+def _rows_of(articles: list[Article], nlp: Language, batch_size: int) -> list[dict]:
+    """Rows of each article of one batch, in order, in this process."""
+    pairs = ((make_doc(nlp, a), a) for a in articles)
+    return [
+        rows_from_doc(doc, article) if article.ok else rows_from_failure(article)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+    ]
+
+
+# The pipeline a forked worker inherits from its parent (set just before the pool starts).
+_WORKER_NLP: Language | None = None
+
+
+def _worker_rows(articles: list[Article], batch_size: int) -> list[dict]:
+    assert _WORKER_NLP is not None, "worker started without a pipeline"
+    return _rows_of(articles, _WORKER_NLP, batch_size)
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
 def process_articles(
     articles: Iterable[Article], nlp: Language, workers: int = 1, batch_size: int = DEFAULT_BATCH
 ) -> Iterator[dict[str, list[dict]]]:
-    """Rows for each article, in input order, whatever the number of worker processes."""
-    pairs = ((make_doc(nlp, a), a) for a in articles)
-    n_process = max(1, workers)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield rows_from_doc(doc, article) if article.ok else rows_from_failure(article)
+    """Rows for each article, in input order, whatever the number of worker processes.
+
+    With ``workers > 1`` the articles go in batches to that many forked processes, which inherit
+    the loaded pipeline (no second load) and send back rows, not Docs, so that this process only
+    reads and writes. At most two batches per worker are in flight: memory stays flat.
+    """
+    if workers <= 1 or "fork" not in mp.get_all_start_methods():
+        for batch in batches(articles, batch_size):
+            yield from _rows_of(batch, nlp, batch_size)
+        return
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    pool = ProcessPoolExecutor(
+        workers, mp_context=mp.get_context("fork"), initializer=_quiet_worker
+    )
+    finished = False
+    try:
+        in_flight: deque = deque()
+        for batch in batches(articles, batch_size):
+            in_flight.append(pool.submit(_worker_rows, batch, batch_size))
+            if len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+        finished = True
+    except BrokenProcessPool as exc:
+        raise ExtractorError(
+            "a worker process died (out of memory?); no table was replaced. "
+            "Try fewer --workers or a smaller --batch-size."
+        ) from exc
+    finally:
+        if not finished:
+            # Interrupted, failed or abandoned (--strict): stop the workers, do not drain them.
+            # (A worker that dies makes .result() raise BrokenProcessPool instead of hanging.)
+            processes = list((pool._processes or {}).values())
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(timeout=10)
+        pool.shutdown(wait=finished, cancel_futures=not finished)
+
+
+def _quiet_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them; no traceback from each."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_workers() -> int:
@@ -106,27 +177,30 @@ def run_extract(
         nlp = cached_nlp(model)
         buffer = empty_rows()
         pending = 0
-        for rows in process_articles(read_articles(files, max_chars), nlp, workers, batch_size):
-            doc_row = rows["documents"][0]
-            summary.documents += 1
-            if doc_row["status"].startswith("error"):
-                summary.failed += 1
-                summary.failures.append((doc_row["doc_id"], doc_row["status"]))
-                if strict:
-                    raise StrictError(
-                        f"{doc_row['source']}: {doc_row['status']} "
-                        "(--strict: stopped, no table replaced)"
-                    )
-            else:
-                summary.ok += 1
-            for name in TABLE_NAMES:
-                buffer[name].extend(rows[name])
-            pending += 1
-            if on_document is not None:
-                on_document(rows)
-            if pending >= batch_size:
-                writer.write(buffer)
-                buffer, pending = empty_rows(), 0
+        stream = process_articles(read_articles(files, max_chars), nlp, workers, batch_size)
+        # closing(): on an error or Ctrl-C here, the worker processes stop at once
+        with contextlib.closing(stream):
+            for rows in stream:
+                doc_row = rows["documents"][0]
+                summary.documents += 1
+                if doc_row["status"].startswith("error"):
+                    summary.failed += 1
+                    summary.failures.append((doc_row["doc_id"], doc_row["status"]))
+                    if strict:
+                        raise StrictError(
+                            f"{doc_row['source']}: {doc_row['status']} "
+                            "(--strict: stopped, no table replaced)"
+                        )
+                else:
+                    summary.ok += 1
+                for name in TABLE_NAMES:
+                    buffer[name].extend(rows[name])
+                pending += 1
+                if on_document is not None:
+                    on_document(rows)
+                if pending >= batch_size:
+                    writer.write(buffer)
+                    buffer, pending = empty_rows(), 0
         writer.write(buffer)
         summary.files = writer.commit()
         summary.rows = dict(writer.counts)

@@ -127,7 +127,12 @@ def test_unreadable_file_gets_a_status_row(tmp_path, monkeypatch):
     assert article.status == "error: unreadable (permission denied)"
 
 
-def test_interrupted_run_leaves_previous_tables_and_no_temp_files(bad_folder, tmp_path, nlp):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_interrupted_run_leaves_previous_tables_and_no_temp_files(
+    bad_folder, tmp_path, nlp, workers
+):
+    import multiprocessing
+
     run_extract([SEEDS], tmp_path)
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     seen = []
@@ -138,5 +143,28 @@ def test_interrupted_run_leaves_previous_tables_and_no_temp_files(bad_folder, tm
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_extract([bad_folder], tmp_path, max_chars=10000, on_document=interrupt, batch_size=1)
+        run_extract(
+            [bad_folder, SEEDS],
+            tmp_path,
+            max_chars=10000,
+            on_document=interrupt,
+            batch_size=1,
+            workers=workers,
+        )
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert multiprocessing.active_children() == []  # no worker left running
+
+
+def test_a_worker_that_dies_fails_the_run_with_a_message(bad_folder, tmp_path, nlp, monkeypatch):
+    import os
+
+    from extractor import run as run_module
+    from extractor.errors import ExtractorError
+
+    def die(articles, nlp, batch_size):
+        os._exit(9)  # as the kernel's out-of-memory killer would
+
+    monkeypatch.setattr(run_module, "_rows_of", die)  # the forked workers inherit it
+    with pytest.raises(ExtractorError, match="worker process"):
+        run_extract([bad_folder], tmp_path, max_chars=10000, workers=2)
+    assert not list(tmp_path.glob(".*.tmp"))
