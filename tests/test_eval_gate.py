@@ -21,8 +21,8 @@ FLOORS = {
     "dates": 0.98,
     "date_values": 0.97,
     "date_value_accuracy": 0.98,
-    "initiatives": 0.48,
-    "proposer_accuracy": 0.75,
+    "initiatives": 0.82,
+    "proposer_accuracy": 0.91,
     "published_accuracy": 0.99,
 }
 

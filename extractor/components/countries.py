@@ -47,16 +47,32 @@ def build_country_matchers(
     return countries, organisations
 
 
+def organisation_names(gazetteer) -> dict[str, str]:
+    """Each organisation form -> the organisation's canonical name ("Asia-Pacific Economic
+    Cooperation" -> "APEC")."""
+    return {form: row["name"] for row in gazetteer.organisations for form in row["forms"]}
+
+
 def is_currency(doc: Doc, end: int) -> bool:
     """True for "US dollars", "U.S. $": the country word names a currency."""
     return end < len(doc) and (doc[end].lower_ in CURRENCY_WORDS or doc[end].text == "$")
 
 
 def find_country_mentions(
-    doc: Doc, countries: PhraseMatcher, organisations: PhraseMatcher
+    doc: Doc,
+    countries: PhraseMatcher,
+    organisations: PhraseMatcher,
+    names: dict[str, str] | None = None,
 ) -> tuple[list[Span], list[Span]]:
-    """Country spans (label ISO3) outside organisation names and currencies; organisation spans."""
-    orgs = filter_spans([Span(doc, s, e, label=m) for m, s, e in organisations(doc)])
+    """Country spans (label ISO3) outside organisation names and currencies; organisation spans
+    (label ISO3 or ORG, ``kb_id_`` the organisation's canonical name)."""
+    names = names or {}
+    orgs = filter_spans(
+        [
+            Span(doc, s, e, label=m, kb_id=names.get(doc[s:e].text, ""))
+            for m, s, e in organisations(doc)
+        ]
+    )
     org_tokens = {i for span in orgs for i in range(span.start, span.end)}
     found = []
     for match_id, start, end in countries(doc):
@@ -104,13 +120,16 @@ class CountryRecognizer:
         self.name = name
         self.gazetteer = load_gazetteer()
         self.countries, self.organisations = build_country_matchers(nlp, self.gazetteer)
+        self.organisation_names = organisation_names(self.gazetteer)
         self.places = place_index(self.gazetteer)
         self.agency_countries = {
             form: row["country"] for row in self.gazetteer.agencies for form in row["forms"]
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, orgs = find_country_mentions(doc, self.countries, self.organisations)
+        spans, orgs = find_country_mentions(
+            doc, self.countries, self.organisations, self.organisation_names
+        )
         doc.spans["countries"] = spans
         doc.spans["organisations"] = orgs
         doc._.countries = [

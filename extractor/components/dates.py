@@ -192,7 +192,7 @@ def is_future(doc: Doc, start_char: int) -> bool:
     token = span[0]
     verb = token
     for _ in range(5):
-        if verb.tag_.startswith("VB") or verb.head is verb:
+        if verb.tag_.startswith("VB") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.tag_.startswith("VB"):
