@@ -4,6 +4,11 @@ Gold: TIMEX3 expressions of type DATE whose value is a calendar day, month, year
 (``1998-02-06``, ``1998-02``, ``1998``, ``1998-W06``). A prediction matches a gold expression when
 their character spans overlap (one to one); its value is right when it equals the gold value.
 
+Two figures are printed. "strict" counts every prediction with a calendar value. "calendar subset"
+sets aside, as out of scope, predictions that overlap a gold TIMEX3 outside that subset ("a year
+ago" annotated as the quarter 1988-Q3, "today" as PRESENT_REF, a DURATION or a TIME): they are
+neither rewarded nor penalised, as LABELLING.md does with optional entries.
+
     python benchmarks/dates_timebank.py ../shared/dates/timebank_aquaint.jsonl [--errors]
 """
 
@@ -37,6 +42,7 @@ def main() -> None:
     with open(args.corpus, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh]
     span, value = Counts(), Counts()
+    strict_span, strict_value = Counts(), Counts()
     started = time.perf_counter()
     for record in records:
         article = Article(record["id"], args.corpus, record["text"], None, record["published"])
@@ -66,19 +72,35 @@ def main() -> None:
                     f"{record['id']}: {pred[match]['text']!r} = {pred[match]['value']} "
                     f"(gold {g['value']})"
                 )
-        if args.errors:
-            for i, p in enumerate(pred):
-                if i not in used:
-                    print(f"{record['id']}: extra {p['text']!r} = {p['value']}")
-        span.add(tp_span, len(pred), len(gold))
-        value.add(tp_value, len(pred), len(gold))
+        others = [t for t in record["timexes"] if t not in gold]
+        out_of_scope = 0
+        for i, p in enumerate(pred):
+            if i in used:
+                continue
+            other = next(
+                (t for t in others if p["start"] < t["end"] and t["start"] < p["end"]), None
+            )
+            if other is not None:
+                out_of_scope += 1
+            if args.errors:
+                note = f" (out of scope: gold {other['type']} {other['value']})" if other else ""
+                print(f"{record['id']}: extra {p['text']!r} = {p['value']}{note}")
+        span.add(tp_span, len(pred) - out_of_scope, len(gold))
+        value.add(tp_value, len(pred) - out_of_scope, len(gold))
+        strict_span.add(tp_span, len(pred), len(gold))
+        strict_value.add(tp_value, len(pred), len(gold))
     seconds = time.perf_counter() - started
     print(
         f"documents: {len(records)}  gold calendar dates: {span.gold}  "
         f"predicted: {span.pred}  ({seconds / len(records) * 1000:.0f} ms/document)"
     )
-    print(f"span  P {span.precision:.3f}  R {span.recall:.3f}  F1 {span.f1:.3f}")
-    print(f"value P {value.precision:.3f}  R {value.recall:.3f}  F1 {value.f1:.3f}")
+    for name, (s, v) in {
+        "calendar subset": (span, value),
+        "strict": (strict_span, strict_value),
+    }.items():
+        print(f"{name}:")
+        print(f"  span  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
+        print(f"  value P {v.precision:.3f}  R {v.recall:.3f}  F1 {v.f1:.3f}")
 
 
 if __name__ == "__main__":

@@ -45,7 +45,10 @@ def child(mode: str, corpus: str, processes: int, repeat: int, limit: int | None
                 for line in fh:
                     yield json.loads(line)["text"]
 
-        lengths = [len(doc) for doc in nlp.pipe(stream(), batch_size=64, n_process=processes)]
+        lengths = [
+            sum(not t.is_space for t in doc)  # words as the documents table counts them
+            for doc in nlp.pipe(stream(), batch_size=64, n_process=processes)
+        ]
         docs, words = len(lengths), sum(lengths)
     else:
         from extractor.run import run_extract

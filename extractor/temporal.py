@@ -154,16 +154,120 @@ def _parser():
     )
 
 
+SEASON_DAYS = 90
+
+
 @lru_cache(maxsize=65536)
-def resolve_day_month(month: int, day: int, anchor: dt.date | None) -> DateValue:
-    """A day and month with no year: the year nearest the anchor, else ``XXXX``."""
+def resolve_day_month(
+    month: int, day: int, anchor: dt.date | None, direction: str = "nearest"
+) -> DateValue:
+    """A day and month with no year: the year nearest the anchor, else ``XXXX``.
+
+    ``direction`` "past" (the clause is in the past tense) keeps the date on or before the
+    anchor, "future" on or after it, when the nearest year would put it on the other side by
+    more than a season (close dates are nearly always meant as the nearest).
+    """
     if anchor is None:
         return unknown("day", month, day)
     try:
         year = nearest_year(month, day, anchor)
-        return DateValue(dt.date(year, month, day).isoformat(), "day")
+        value = dt.date(year, month, day)
+        if direction == "past" and (value - anchor).days > SEASON_DAYS:
+            value = dt.date(year - 1, month, day)
+        elif direction == "future" and (anchor - value).days > SEASON_DAYS:
+            value = dt.date(year + 1, month, day)
+        return DateValue(value.isoformat(), "day")
     except ValueError:
         return unknown("day", month, day)
+
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS.split(" "))} | {
+    w: 10 * i for i, w in enumerate(_TENS.split(" "), 2)
+}
+
+
+def spelled_year(text: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "the year two thousand" -> 2000, "two thousand one"."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("the", "year", "and")]
+    if words[:2] == ["two", "thousand"]:
+        rest = words[2:]
+        return 2000 + sum(NUMBER_WORDS.get(w, 0) for w in rest)
+    if not words or words[0] not in ("eighteen", "nineteen"):
+        return None
+    century = NUMBER_WORDS[words[0]] * 100
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return century
+    if rest[:1] == ["oh"]:
+        rest = rest[1:]
+    return century + sum(NUMBER_WORDS.get(w, 0) for w in rest)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th (1-based; -1 = last) ``weekday`` (Monday 0) of a month."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    nxt_year, nxt_month = add_months(year, month, 1)
+    last = dt.date(nxt_year, nxt_month, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _election_day(year: int) -> dt.date:
+    """US Election Day: the Tuesday after the first Monday of November."""
+    return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+
+
+def _easter(year: int) -> dt.date:
+    from dateutil.easter import easter
+
+    return easter(year)
+
+
+# Fixed and movable feasts and days that news dates events by (US ones as the corpus has them).
+HOLIDAYS = {
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "halloween": lambda y: dt.date(y, 10, 31),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": _election_day,
+    "easter": _easter,
+    "easter sunday": _easter,
+}
+
+
+@lru_cache(maxsize=4096)
+def resolve_holiday(name: str, anchor: dt.date | None, direction: str = "past") -> DateValue | None:
+    """A named day ("Thanksgiving", "Election Day"): its date in the year the tense points to.
+
+    "past" (the default, as for weekdays): the latest on or before the anchor; "future": the
+    next on or after it; "last"/"next": strictly before/after.
+    """
+    rule = HOLIDAYS.get(re.sub(r"\s+", " ", name.lower()))
+    if rule is None:
+        return None
+    if anchor is None:
+        return unknown("day")
+    this = rule(anchor.year)
+    if direction in ("past", "last"):
+        before = this < anchor or (direction == "past" and this == anchor)
+        value = this if before else rule(anchor.year - 1)
+    else:
+        after = this > anchor or (direction == "future" and this == anchor)
+        value = this if after else rule(anchor.year + 1)
+    return DateValue(value.isoformat(), "day")
 
 
 @lru_cache(maxsize=65536)

@@ -171,3 +171,67 @@ def test_repeated_expression_and_date_is_resolved_once(analyse):
     after = temporal.resolve_weekday.cache_info()
     assert first == second == ["2005-11-08", "2005-11-10"]
     assert after.misses == before.misses and after.hits == before.hits + 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        ("Sales rose 5% for the year.", "1989-11-02", "the year", "1989"),
+        ("Debt will be cut by year-end.", "1989-11-02", "year-end", "1989"),
+        ("Profit fell from year-ago levels.", "1989-11-02", "year-ago", "1988"),
+        (
+            "The party won in 1994. Later that year it split.",
+            "1998-04-18",
+            "Later that year",
+            "1994",
+        ),
+        (
+            "The treaty was signed in 1995 and ratified the following year.",
+            "1998-04-18",
+            "the following year",
+            "1996",
+        ),
+        ("It was founded in nineteen ninety-six.", "1998-03-01", "nineteen ninety-six", "1996"),
+        (
+            "Plans for the year two thousand are ready.",
+            "1998-03-01",
+            "the year two thousand",
+            "2000",
+        ),
+        ("Shoppers were out on Thanksgiving Day.", "1999-11-26", "Thanksgiving Day", "1999-11-25"),
+        (
+            "Voters will go to the polls on Election Day.",
+            "1998-10-20",
+            "Election Day",
+            "1998-11-03",
+        ),
+        ("The dividend was paid on March 31.", "1989-11-01", "March 31", "1989-03-31"),
+        ("The fund will close on Jan. 31.", "1989-11-01", "Jan. 31", "1990-01-31"),
+        ("Talks were held on Dec. 7.", "1989-11-01", "Dec. 7", "1989-12-07"),
+    ],
+    ids=[
+        "the-year",
+        "year-end",
+        "year-ago-adjective",
+        "that-year",
+        "following-year",
+        "spelled-year",
+        "year-two-thousand",
+        "holiday-past",
+        "holiday-future",
+        "past-tense-far-day",
+        "future-day",
+        "close-day-stays-nearest",
+    ],
+)
+def test_year_words_holidays_and_tense(analyse, sentence, published, text, value):
+    found = {d["text"]: d["value"] for d in analyse(sentence, published)._.dates}
+    assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["She was named person of the year.", "The Year of ASEAN-China cooperation was declared."],
+)
+def test_year_words_that_are_not_dates(analyse, sentence):
+    assert analyse(sentence, "2005-11-08")._.dates == []

@@ -66,6 +66,42 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    ("year_adjective", re.compile(r"\byear[- ](?:ago|earlier)\b", re.I)),
+    (
+        "spelled_year",
+        re.compile(
+            r"\b(?:(?:eighteen|nineteen)[- ](?:hundred|(?:oh[- ])?(?:one|two|three|four|five|six|"
+            r"seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+            r"eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+            r"|the\s+year\s+two\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|"
+            r"seven|eight|nine|ten))?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "holiday",
+        re.compile(
+            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|"
+            r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Election\s+Day|"
+            r"Easter(?:\s+Sunday)?(?!\s+(?:week|Island))|Labor\s+Day|Memorial\s+Day|Halloween|"
+            r"Valentine's\s+Day)\b"
+        ),
+    ),
+    # "that year", "later that year", "the same year": the year the story last named
+    ("year_anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+year\b", re.I)),
+    ("following_year", re.compile(r"\bthe\s+following\s+year\b", re.I)),
+    # "the year", "the current fiscal year", "year-end", "the end of the year": this year
+    (
+        "the_year",
+        re.compile(
+            r"(?<!of\s)\b(?:(?:the\s+)?end\s+of\s+the\s+year|(?:earlier|later)\s+in\s+the\s+year"
+            r"|the\s+(?:current\s+|full\s+|whole\s+)?(?:fiscal\s+)?year(?:[- ]end)?"
+            r"|year[- ]end|year's\s+end)\b"
+            r"(?![- ]?(?:of|ago|earlier|before|after|later|long|old|\d|to|in\b|on\b|when))",
+            re.I,
+        ),
+    ),
     (
         "relative",
         re.compile(
@@ -136,6 +172,8 @@ COUNT_HEADS = {
     "dollars",
     "yuan",
 }
+# Expressions that state their year outright: what "that year" refers back to
+STATED_YEAR = {"iso", "month_year", "year", "year_range", "spelled_year"}
 RELATIVE_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
@@ -282,7 +320,11 @@ def anchor_of(doc: Doc, text: str) -> dt.date | None:
 
 
 def _day_value(
-    month_word: str, day_text: str, year: str | None, anchor: dt.date | None
+    month_word: str,
+    day_text: str,
+    year: str | None,
+    anchor: dt.date | None,
+    direction: str = "nearest",
 ) -> T.DateValue | None:
     month = T.month_index(month_word)
     day = int(re.sub(r"\D", "", day_text))
@@ -293,13 +335,34 @@ def _day_value(
             return T.DateValue(dt.date(int(year), month, day).isoformat(), "day")
         except ValueError:
             return None
-    return T.resolve_day_month(month, day, anchor)
+    return T.resolve_day_month(month, day, anchor, direction)
+
+
+def clause_tense(doc: Doc, start_char: int) -> str:
+    """ "future", "past" or "nearest" (no tense to go by) for the clause around an expression."""
+    if is_future(doc, start_char):
+        return "future"
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return "nearest"
+    verb = span[0]
+    for _ in range(5):
+        if verb.tag_.startswith("VB") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.tag_.startswith("VB"):
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if verb.tag_ == "VBD" or auxes & PAST_AUX:
+            return "past"
+    return "nearest"
 
 
 def normalise(
-    doc: Doc, mention: DateMention, anchor: dt.date | None
+    doc: Doc, mention: DateMention, anchor: dt.date | None, last_year: int | None = None
 ) -> Iterator[tuple[int, int, T.DateValue]]:
-    """Normalised parts of one mention: (start, end, value); ranges give two parts."""
+    """Normalised parts of one mention: (start, end, value); ranges give two parts.
+
+    ``last_year`` is the year the article last stated outright, for "that year"."""
     g, text = mention.groups, doc.text
     kind, start, end = mention.kind, mention.start, mention.end
     if kind == "iso":
@@ -317,7 +380,7 @@ def normalise(
                 yield start, start + len(g["d1"]), first
                 yield d2_start, end, second
     elif kind in ("month_day", "day_month"):
-        value = _day_value(g["m"], g["d"], g["y"], anchor)
+        value = _day_value(g["m"], g["d"], g["y"], anchor, clause_tense(doc, start))
         if value:
             yield start, end, value
     elif kind == "month_year":
@@ -408,6 +471,26 @@ def normalise(
         y1_start = text.index(g["y1"], start)
         yield y1_start, y1_start + 4, T.DateValue(g["y1"], "year")
         yield end - 4, end, T.DateValue(g["y2"], "year")
+    elif kind == "year_adjective":
+        yield start, end, T.resolve_relative("year", -1, anchor)
+    elif kind == "spelled_year":
+        year = T.spelled_year(text[start:end])
+        if year:
+            yield start, end, T.DateValue(f"{year:04d}", "year")
+    elif kind == "holiday":
+        rel = (g.get("rel") or "").lower()
+        direction = {"last": "last", "next": "next", "this": "future"}.get(rel) or (
+            "future" if is_future(doc, start) else "past"
+        )
+        value = T.resolve_holiday(g["h"], anchor, direction)
+        if value:
+            yield start, end, value
+    elif kind in ("year_anaphor", "following_year"):
+        if last_year is not None:
+            shift = 1 if kind == "following_year" else 0
+            yield start, end, T.DateValue(f"{last_year + shift:04d}", "year")
+    elif kind == "the_year":
+        yield start, end, T.resolve_relative("year", 0, anchor)
     elif kind == "year" and not is_name_or_count(doc, start, end, text):
         yield start, end, T.DateValue(g["y"], "year")
 
@@ -418,13 +501,16 @@ def find_dates(doc: Doc) -> list[Span]:
     anchor = anchor_of(doc, text)
     spans: list[Span] = []
     rows: list[dict] = []
+    last_year = None
     for mention in find_date_mentions(text):
         if in_furniture(doc, mention.start):
             continue
-        for start, end, value in normalise(doc, mention, anchor):
+        for start, end, value in normalise(doc, mention, anchor, last_year):
             span = doc.char_span(start, end, alignment_mode="expand", label="DATE")
             if span is None:
                 continue
+            if mention.kind in STATED_YEAR and value.value[:4].isdigit():
+                last_year = int(value.value[:4])
             spans.append(span)
             rows.append(
                 {
