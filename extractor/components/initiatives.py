@@ -865,11 +865,7 @@ def find_initiatives(
             heads = object_heads(token, trigger)
             if not heads:
                 continue
-            verb = (
-                token.text
-                if trigger.particle in (None, "forward")
-                else f"{token.text} {trigger.particle}"
-            )
+            verb = token.text if trigger.particle is None else f"{token.text} {trigger.particle}"
             if trigger.lemma == "ask" and is_addressee(token):
                 continue
             proposer = resolve_proposer(doc, subject, officials, capitals or {})

@@ -111,6 +111,28 @@ NOT_OFFICE = {
 }
 
 
+# Posts that companies have as well as states; "Toyota president", "Microsoft chairman"
+COMPANY_POSTS = {"chairman", "chairwoman", "ceo", "executive", "president", "director", "founder"}
+POLITICAL_BODY_WORDS = {
+    "party",
+    "committee",
+    "council",
+    "assembly",
+    "parliament",
+    "congress",
+    "government",
+    "ministry",
+    "commission",
+    "senate",
+    "front",
+    "league",
+    "union",
+    "bank",
+    "fund",
+    "agency",
+}
+
+
 @dataclass
 class Anchor:
     """One place where a title stands by a name."""
@@ -282,6 +304,8 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
             or any(t.lower_ in ("opposition", "rebel", "guerrilla") for t in title)
         ):
             continue
+        if is_company_post(doc, title, orgs):
+            continue
         name = rules.run_after(doc, title.end, blocked)
         if (
             name is None
@@ -327,6 +351,19 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
             evidence = "international" if international else "none"
         anchors.append(Anchor(name, title, country, evidence))
     return anchors
+
+
+def is_company_post(doc: Doc, title: Span, orgs: dict[int, str]) -> bool:
+    """ "Microsoft chairman Bill Gates": a post in a named body the rules do not know as a
+    government, party or international organisation is business, not office."""
+    if title.start == 0 or not any(t.lower_ in COMPANY_POSTS for t in title):
+        return False
+    before = doc[title.start - 1]
+    if before.ent_type_ != "ORG" or before.i in orgs or before.is_upper:
+        return False  # known bodies, and acronyms ("EC Vice-President", "ECK Chairman")
+    entity = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+    words = {t.lower_ for t in entity} if entity is not None else set()
+    return not words & POLITICAL_BODY_WORDS
 
 
 def _is_common_word(name: Span) -> bool:
