@@ -191,6 +191,18 @@ def test_repeated_expression_and_date_is_resolved_once(analyse):
             "the following year",
             "1996",
         ),
+        (
+            "The accord was signed on March 3, 1989. The following month it took effect.",
+            "1990-01-10",
+            "The following month",
+            "1989-04",
+        ),
+        (
+            "Troops left on Oct. 23, 1998. Earlier that day the talks ended.",
+            "1998-10-25",
+            "Earlier that day",
+            "1998-10-23",
+        ),
         ("It was founded in nineteen ninety-six.", "1998-03-01", "nineteen ninety-six", "1996"),
         (
             "Plans for the year two thousand are ready.",
@@ -215,6 +227,8 @@ def test_repeated_expression_and_date_is_resolved_once(analyse):
         "year-ago-adjective",
         "that-year",
         "following-year",
+        "following-month",
+        "that-day",
         "spelled-year",
         "year-two-thousand",
         "holiday-past",

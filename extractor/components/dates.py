@@ -90,7 +90,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     # "that year", "later that year", "the same year": the year the story last named
     ("year_anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+year\b", re.I)),
-    ("following_year", re.compile(r"\bthe\s+following\s+year\b", re.I)),
+    # "the following year/month/day", "that day", "earlier that day": from the last date stated
+    ("following", re.compile(r"\bthe\s+following\s+(?P<unit>year|month|day)\b", re.I)),
+    ("day_anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+day\b", re.I)),
     # "the year", "the current fiscal year", "year-end", "the end of the year": this year
     (
         "the_year",
@@ -172,8 +174,18 @@ COUNT_HEADS = {
     "dollars",
     "yuan",
 }
-# Expressions that state their year outright: what "that year" refers back to
-STATED_YEAR = {"iso", "month_year", "year", "year_range", "spelled_year"}
+# Expressions that state a date outright: what "that year", "that day" refer back to
+STATED = {
+    "iso",
+    "month_year",
+    "year",
+    "year_range",
+    "spelled_year",
+    "month_day",
+    "day_month",
+    "month_day_range",
+    "day_month_range",
+}
 RELATIVE_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
@@ -358,11 +370,12 @@ def clause_tense(doc: Doc, start_char: int) -> str:
 
 
 def normalise(
-    doc: Doc, mention: DateMention, anchor: dt.date | None, last_year: int | None = None
+    doc: Doc, mention: DateMention, anchor: dt.date | None, last: T.DateValue | None = None
 ) -> Iterator[tuple[int, int, T.DateValue]]:
     """Normalised parts of one mention: (start, end, value); ranges give two parts.
 
-    ``last_year`` is the year the article last stated outright, for "that year"."""
+    ``last`` is the date the article last stated outright, for "that year", "that day" and
+    "the following month"."""
     g, text = mention.groups, doc.text
     kind, start, end = mention.kind, mention.start, mention.end
     if kind == "iso":
@@ -485,10 +498,20 @@ def normalise(
         value = T.resolve_holiday(g["h"], anchor, direction)
         if value:
             yield start, end, value
-    elif kind in ("year_anaphor", "following_year"):
-        if last_year is not None:
-            shift = 1 if kind == "following_year" else 0
-            yield start, end, T.DateValue(f"{last_year + shift:04d}", "year")
+    elif kind == "year_anaphor" and last is not None:
+        yield start, end, T.DateValue(last.value[:4], "year")
+    elif kind == "day_anaphor" and last is not None and last.granularity == "day":
+        yield start, end, last
+    elif kind == "following" and last is not None:
+        unit = g["unit"].lower()
+        stated = T.parse_iso(last.value) if last.granularity == "day" else None
+        if unit == "year":
+            yield start, end, T.DateValue(f"{int(last.value[:4]) + 1:04d}", "year")
+        elif unit == "month" and last.granularity in ("day", "month"):
+            year, month = T.add_months(int(last.value[:4]), int(last.value[5:7]), 1)
+            yield start, end, T.DateValue(f"{year:04d}-{month:02d}", "month")
+        elif unit == "day" and stated is not None:
+            yield start, end, T.DateValue((stated + dt.timedelta(days=1)).isoformat(), "day")
     elif kind == "the_year":
         yield start, end, T.resolve_relative("year", 0, anchor)
     elif kind == "year" and not is_name_or_count(doc, start, end, text):
@@ -501,16 +524,16 @@ def find_dates(doc: Doc) -> list[Span]:
     anchor = anchor_of(doc, text)
     spans: list[Span] = []
     rows: list[dict] = []
-    last_year = None
+    last = None
     for mention in find_date_mentions(text):
         if in_furniture(doc, mention.start):
             continue
-        for start, end, value in normalise(doc, mention, anchor, last_year):
+        for start, end, value in normalise(doc, mention, anchor, last):
             span = doc.char_span(start, end, alignment_mode="expand", label="DATE")
             if span is None:
                 continue
-            if mention.kind in STATED_YEAR and value.value[:4].isdigit():
-                last_year = int(value.value[:4])
+            if mention.kind in STATED and value.value[:4].isdigit():
+                last = value
             spans.append(span)
             rows.append(
                 {
