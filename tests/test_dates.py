@@ -204,6 +204,7 @@ def test_repeated_expression_and_date_is_resolved_once(analyse):
             "1998-10-23",
         ),
         ("It was founded in nineteen ninety-six.", "1998-03-01", "nineteen ninety-six", "1996"),
+        ("Output peaked in mid-1996.", "1998-03-01", "mid-1996", "1996"),
         (
             "Plans for the year two thousand are ready.",
             "1998-03-01",
@@ -230,6 +231,7 @@ def test_repeated_expression_and_date_is_resolved_once(analyse):
         "following-month",
         "that-day",
         "spelled-year",
+        "prefixed-year",
         "year-two-thousand",
         "holiday-past",
         "holiday-future",
@@ -245,7 +247,11 @@ def test_year_words_holidays_and_tense(analyse, sentence, published, text, value
 
 @pytest.mark.parametrize(
     "sentence",
-    ["She was named person of the year.", "The Year of ASEAN-China cooperation was declared."],
+    [
+        "She was named person of the year.",
+        "The Year of ASEAN-China cooperation was declared.",
+        "He told ABC's This Week that talks go on.",
+    ],
 )
 def test_year_words_that_are_not_dates(analyse, sentence):
     assert analyse(sentence, "2005-11-08")._.dates == []

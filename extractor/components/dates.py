@@ -148,6 +148,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?P<y2>{YEAR})\b"
         ),
     ),
+    ("prefixed_year", re.compile(rf"\b(?:mid|pre|post|early|late)-(?P<y>{YEAR})(?![\w-])", re.I)),
     ("year", re.compile(rf"(?<![\w-])(?P<y>{YEAR})(?![\w-])")),
 ]
 
@@ -350,6 +351,11 @@ def _day_value(
     return T.resolve_day_month(month, day, anchor, direction)
 
 
+def _sentence_start(doc: Doc, start_char: int) -> bool:
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return span is None or span[0].is_sent_start
+
+
 def clause_tense(doc: Doc, start_char: int) -> str:
     """ "future", "past" or "nearest" (no tense to go by) for the clause around an expression."""
     if is_future(doc, start_char):
@@ -415,6 +421,9 @@ def normalise(
             shift = (y * 12 + mth) - (anchor.year * 12 + anchor.month)
             yield start, end, T.resolve_week_of_month(ordinal, shift, anchor)
     elif kind == "relative":
+        words = text[start:end].split()
+        if all(w[:1].isupper() for w in words) and not _sentence_start(doc, start):
+            return  # "ABC's This Week": a title, not a date
         shift = RELATIVE_SHIFT[g["rel"].lower()]
         yield start, end, T.resolve_relative(g["unit"].lower(), shift, anchor)
     elif kind == "deictic":
@@ -514,7 +523,9 @@ def normalise(
             yield start, end, T.DateValue((stated + dt.timedelta(days=1)).isoformat(), "day")
     elif kind == "the_year":
         yield start, end, T.resolve_relative("year", 0, anchor)
-    elif kind == "year" and not is_name_or_count(doc, start, end, text):
+    elif kind == "prefixed_year" or (
+        kind == "year" and not is_name_or_count(doc, start, end, text)
+    ):
         yield start, end, T.DateValue(g["y"], "year")
 
 
