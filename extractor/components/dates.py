@@ -186,6 +186,10 @@ STATED = {
     "day_month",
     "month_day_range",
     "day_month_range",
+    "bare_month",
+    "in_month",
+    "part_month",
+    "rel_month",
 }
 RELATIVE_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
