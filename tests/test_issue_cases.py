@@ -101,3 +101,18 @@ def test_relative_month_and_year(analyse, sentence, text, value):
 def test_initiative_triggers(analyse, sentence, expected):
     rows = [(r["text"], r["proposer"], r["verb"]) for r in analyse(sentence)._.initiatives]
     assert rows == [expected]
+
+
+def test_an_official_given_first_only_by_a_description(analyse):
+    doc = analyse(
+        "China's foreign minister on Saturday tried to soothe worries in the region. "
+        '"China will keep to a path of peaceful development," Li Zhaoxing told reporters.'
+    )
+    assert officials(doc) == [("Li Zhaoxing", "foreign minister", "CHN")]
+
+
+def test_a_vague_description_names_nobody(analyse):
+    doc = analyse(
+        "A Palestinian official said talks would go on. Ahmed Qurei told reporters the same."
+    )
+    assert officials(doc) == []

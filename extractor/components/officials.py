@@ -140,7 +140,7 @@ class Anchor:
     name: Span
     title: Span
     country: str | None
-    evidence: str  # title | context | international | home | none
+    evidence: str  # title | description | context | office | international | none
 
 
 @dataclass
@@ -293,6 +293,7 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
     title_tokens = {i for s in doc.spans.get("titles", []) for i in range(s.start, s.end)}
     blocked |= title_tokens
     anchors: list[Anchor] = []
+    descriptions: list[tuple[Span, str]] = []
     previous: tuple[Span, Span] | None = None  # (title, name) of the last apposition
     for title in doc.spans.get("titles", []):
         heads = [t for t in title if lexicon.is_head(t)]
@@ -337,6 +338,8 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
                     name = previous[1]  # "Chen Xiaodong, Assistant Minister ..., head of ..."
                 if name is not None:
                     previous = (title, name)
+        if name is None and lead_country and lexicon.role(title.text) not in VAGUE_ROLES:
+            descriptions.append((title, lead_country))  # "China's foreign minister" unnamed
         if name is None or _is_place(doc, name) or _is_common_word(name):
             continue
         inner, international = country_in(title, countries, orgs, lexicon)
@@ -350,7 +353,39 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
         if country is None:
             evidence = "international" if international else "none"
         anchors.append(Anchor(name, title, country, evidence))
+    for title, country in descriptions:
+        person = described_person(doc, title, anchors)
+        if person is not None:
+            anchors.append(Anchor(person, title, country, "description"))
     return anchors
+
+
+# Descriptions too vague to name one office: "a Palestinian official", "his Kazakh counterpart"
+VAGUE_ROLES = {None, "official", "counterpart", "nobility", "spokesperson", "envoy", "diplomat"}
+DESCRIPTION_WINDOW = 3  # sentences after an unnamed description in which its name may come
+
+
+def described_person(doc: Doc, title: Span, anchors: list[Anchor]) -> Span | None:
+    """ "China's foreign minister on Saturday tried to soothe ... Li Zhaoxing told reporters":
+    the first person named after an unnamed description, within a few sentences, who is the
+    subject of a clause, has no title of his own and was not named before it."""
+    taken = {i for a in anchors for i in range(a.name.start, a.name.end)}
+    known = {t for a in anchors for t in name_key(a.name.text)}
+    sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+    first = sentence_of.get(title.sent.start, 0)
+    for entity in doc.ents:
+        if entity.label_ != "PERSON" or entity.start < title.end:
+            continue
+        if sentence_of.get(entity.sent.start, 0) - first > DESCRIPTION_WINDOW:
+            return None
+        if len(entity) < 2 or any(i in taken for i in range(entity.start, entity.end)):
+            continue
+        if set(name_key(entity.text)) & known or entity.text in doc.text[: title.start_char]:
+            continue
+        if entity.root.dep_ in ("nsubj", "nsubjpass"):
+            return entity
+        return None  # the next person named is someone else (an object, a quoted name)
+    return None
 
 
 def is_company_post(doc: Doc, title: Span, orgs: dict[int, str]) -> bool:
@@ -497,7 +532,14 @@ def official_record(
         ),
         official.first,
     )
-    evidence_order = {"title": 0, "context": 1, "office": 2, "international": 3, "none": 4}
+    evidence_order = {
+        "title": 0,
+        "description": 1,
+        "context": 2,
+        "office": 3,
+        "international": 4,
+        "none": 5,
+    }
     best = min(official.anchors, key=lambda a: evidence_order[a.evidence])
     country = best.country
     if best.evidence == "none":
