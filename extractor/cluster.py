@@ -30,7 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .errors import InputError, OutputError, StrictError
+from .errors import InputError, OutputError
 from .pipeline import DEFAULT_MODEL, cached_nlp
 from .reader import DEFAULT_MAX_CHARS, Article, discover, read_articles
 from .run import DEFAULT_BATCH, RunSummary, batches, process_articles
@@ -181,17 +181,7 @@ def run_extract_dask(
             writer.write(index_of.pop(future.key), tables)
             documents = tables["documents"].to_pylist()
             for row in documents:
-                summary.documents += 1
-                if row["status"].startswith("error"):
-                    summary.failed += 1
-                    summary.failures.append((row["doc_id"], row["status"]))
-                    if strict:
-                        raise StrictError(
-                            f"{row['source']}: {row['status']} "
-                            "(--strict: stopped, no table replaced)"
-                        )
-                else:
-                    summary.ok += 1
+                summary.count(row, strict)
             if on_documents is not None and documents:
                 on_documents(len(documents), documents[-1]["doc_id"])
             future.release()
@@ -211,12 +201,3 @@ def run_extract_dask(
     summary.failures.sort()
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def read_dataset(folder: Path) -> pa.Table:
-    """Read one table's dataset back, part files in order, with its declared schema."""
-    schema = TABLES[folder.name].arrow_schema
-    parts = sorted(folder.glob("part-*.parquet"))
-    if not parts:
-        return schema.empty_table()
-    return pa.concat_tables(pq.read_table(p, schema=schema) for p in parts)

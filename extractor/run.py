@@ -46,6 +46,20 @@ class RunSummary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
+    def count(self, doc_row: dict, strict: bool = False) -> None:
+        """Count one document by its documents-table row; under ``strict`` a failed one stops
+        the run with :class:`StrictError`."""
+        self.documents += 1
+        if not doc_row["status"].startswith("error"):
+            self.ok += 1
+            return
+        self.failed += 1
+        self.failures.append((doc_row["doc_id"], doc_row["status"]))
+        if strict:
+            raise StrictError(
+                f"{doc_row['source']}: {doc_row['status']} (--strict: stopped, no table replaced)"
+            )
+
 
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A Doc of the article text with its context set; empty for an article that failed."""
@@ -181,18 +195,7 @@ def run_extract(
         # closing(): on an error or Ctrl-C here, the worker processes stop at once
         with contextlib.closing(stream):
             for rows in stream:
-                doc_row = rows["documents"][0]
-                summary.documents += 1
-                if doc_row["status"].startswith("error"):
-                    summary.failed += 1
-                    summary.failures.append((doc_row["doc_id"], doc_row["status"]))
-                    if strict:
-                        raise StrictError(
-                            f"{doc_row['source']}: {doc_row['status']} "
-                            "(--strict: stopped, no table replaced)"
-                        )
-                else:
-                    summary.ok += 1
+                summary.count(rows["documents"][0], strict)
                 for name in TABLE_NAMES:
                     buffer[name].extend(rows[name])
                 pending += 1

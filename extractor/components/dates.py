@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import temporal as T
 from ..extensions import in_furniture, register_extensions
@@ -238,6 +238,16 @@ FUTURE_CUES = {
 PAST_AUX = {"did", "had", "has", "have", "was", "were"}
 
 
+def governing_verb(token: Token) -> Token:
+    """The verb a date expression hangs on (up to five heads up), else where the walk stopped."""
+    verb = token
+    for _ in range(5):
+        if verb.tag_.startswith("VB") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
 def is_future(doc: Doc, start_char: int) -> bool:
     """True when the clause around the expression speaks of the future ("will meet on Sunday",
     "would on Wednesday attend", "is expected to sign ... on Sunday", "ahead of ... on Friday")."""
@@ -245,11 +255,7 @@ def is_future(doc: Doc, start_char: int) -> bool:
     if span is None:
         return False
     token = span[0]
-    verb = token
-    for _ in range(5):
-        if verb.tag_.startswith("VB") or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = governing_verb(token)
     if verb.tag_.startswith("VB"):
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if auxes & {"will", "'ll", "shall", "wo", "would"}:
@@ -367,11 +373,7 @@ def clause_tense(doc: Doc, start_char: int) -> str:
     span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
     if span is None:
         return "nearest"
-    verb = span[0]
-    for _ in range(5):
-        if verb.tag_.startswith("VB") or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = governing_verb(span[0])
     if verb.tag_.startswith("VB"):
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if verb.tag_ == "VBD" or auxes & PAST_AUX:
