@@ -221,6 +221,55 @@ def test_repeated_expression_and_date_is_resolved_once(analyse):
         ("The dividend was paid on March 31.", "1989-11-01", "March 31", "1989-03-31"),
         ("The fund will close on Jan. 31.", "1989-11-01", "Jan. 31", "1990-01-31"),
         ("Talks were held on Dec. 7.", "1989-11-01", "Dec. 7", "1989-12-07"),
+        # an infinitive of purpose keeps the tense of its clause (published Saturday 1999-03-13)
+        (
+            "The Hungarian government staged a number of celebrations to mark the country's entry "
+            "into NATO on Friday.",
+            "1999-03-13",
+            "Friday",
+            "1999-03-12",
+        ),
+        ("The two sides agreed to meet again on Friday.", "1999-03-13", "Friday", "1999-03-19"),
+        # a weekday on a verb in the simple present is a timetable
+        (
+            "Arafat and Netanyahu meet separately Monday with Albright.",
+            "1998-05-01",
+            "Monday",
+            "1998-05-04",
+        ),
+        ("The conference ends Sunday.", "2005-12-17", "Sunday", "2005-12-18"),
+        ("Weakness in big stocks hurt the index on Friday.", "1989-10-30", "Friday", "1989-10-27"),
+        # "due" on the way up from the date looks ahead
+        (
+            "Syria signed a memo to let Iraqis vote in the election due in December.",
+            "2005-11-10",
+            "December",
+            "2005-12",
+        ),
+        (
+            "The talks are supposed to conclude by May, officials said.",
+            "1998-03-22",
+            "May",
+            "1998-05",
+        ),
+        (
+            "The stock can be converted until Nov. 30. Until then, it remains convertible.",
+            "1989-10-30",
+            "then",
+            "1989-11-30",
+        ),
+        (
+            "He was taken to hospital on Feb. 22 and appeared in court the next morning.",
+            "2000-02-24",
+            "the next morning",
+            "2000-02-23",
+        ),
+        (
+            "Bouteflika went to Paris on Saturday and had a check-up the same day.",
+            "2005-11-27",
+            "the same day",
+            "2005-11-26",
+        ),
     ],
     ids=[
         "the-year",
@@ -238,9 +287,19 @@ def test_repeated_expression_and_date_is_resolved_once(analyse):
         "past-tense-far-day",
         "future-day",
         "close-day-stays-nearest",
+        "purpose-infinitive-past",
+        "agreed-to-future",
+        "present-timetable",
+        "present-ends",
+        "hurt-is-past",
+        "due-in-month",
+        "by-may",
+        "until-then",
+        "next-morning",
+        "same-day-as-weekday",
     ],
 )
-def test_year_words_holidays_and_tense(analyse, sentence, published, text, value):
+def test_relative_words_tense_and_anaphora(analyse, sentence, published, text, value):
     found = {d["text"]: d["value"] for d in analyse(sentence, published)._.dates}
     assert found.get(text) == value, found
 
@@ -251,7 +310,11 @@ def test_year_words_holidays_and_tense(analyse, sentence, published, text, value
         "She was named person of the year.",
         "The Year of ASEAN-China cooperation was declared.",
         "He told ABC's This Week that talks go on.",
+        "The plan was rejected by May and her cabinet.",
+        "Thousands joined the annual March for Life in Washington.",
+        "He has been arrested at this march in each of the last years.",
+        "The index closed at 2082.1 on the day.",
     ],
 )
-def test_year_words_that_are_not_dates(analyse, sentence):
+def test_lookalikes_that_are_not_dates(analyse, sentence):
     assert analyse(sentence, "2005-11-08")._.dates == []

@@ -52,12 +52,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "week_of_month",
         re.compile(
-            r"\bthe\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+"
-            r"(?:(?P<rel>next|last|this)\s+month|(?P<m>" + MONTH + r"))",
-            re.I,
+            r"\b(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of)\s+"
+            r"(?:(?i:(?P<rel>next|last|this)\s+month)|(?P<m>" + MONTH + r"))",
         ),
     ),
-    ("rel_month", re.compile(rf"\b(?P<rel>last|next|this|coming)\s+(?P<m>{MONTH})(?!\s*\d)", re.I)),
+    # month names are capitalised: "this march" is a walk, not a month
+    ("rel_month", re.compile(rf"\b(?P<rel>(?i:last|next|this|coming))\s+(?P<m>{MONTH})(?!\s*\d)")),
     (
         "ago",
         re.compile(
@@ -91,7 +91,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "that year", "later that year", "the same year": the year the story last named
     ("year_anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+year\b", re.I)),
     # "the following year/month/day", "that day", "earlier that day": from the last date stated
-    ("following", re.compile(r"\bthe\s+following\s+(?P<unit>year|month|day)\b", re.I)),
+    (
+        "following",
+        re.compile(
+            r"\bthe\s+(?:following\s+(?P<unit>year|month|day|morning)"
+            r"|next\s+(?P<unit_next>day|morning))\b",
+            re.I,
+        ),
+    ),
+    # "until then", "by then": the date last stated
+    ("then_anaphor", re.compile(r"\b(?:until|till|by)\s+then\b", re.I)),
     ("day_anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+day\b", re.I)),
     # "the year", "the current fiscal year", "year-end", "the end of the year": this year
     (
@@ -122,9 +131,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "part_month",
         re.compile(
-            rf"\b(?P<part>early|mid|late|end of|beginning of|mid-)\s*-?\s*"
+            rf"\b(?P<part>(?i:early|mid|late|end of|beginning of|mid-))\s*-?\s*"
             rf"(?P<m>{MONTH})(?!\s+\d)",
-            re.I,
         ),
     ),
     (
@@ -149,7 +157,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("prefixed_year", re.compile(rf"\b(?:mid|pre|post|early|late)-(?P<y>{YEAR})(?![\w-])", re.I)),
-    ("year", re.compile(rf"(?<![\w-])(?P<y>{YEAR})(?![\w-])")),
+    # not a figure: "closed at 2082.1"
+    ("year", re.compile(rf"(?<![\w-])(?P<y>{YEAR})(?![\w-]|[.,]\d)")),
 ]
 
 COUNT_HEADS = {
@@ -190,6 +199,8 @@ STATED = {
     "in_month",
     "part_month",
     "rel_month",
+    "weekday",
+    "deictic",
 }
 RELATIVE_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
@@ -248,6 +259,32 @@ def governing_verb(token: Token) -> Token:
     return verb
 
 
+FORWARD_WORDS = ("scheduled", "slated", "due", "set", "expected", "planned")
+FORWARD_HEADS = FORWARD_WORDS + ("plans", "plan")
+# an infinitive of purpose or one hanging on a noun keeps its clause's tense
+CLAUSE_INFINITIVES = ("advcl", "acl", "csubj", "relcl")
+
+
+def verb_future(verb: Token, depth: int = 0) -> bool | None:
+    """Whether a verb speaks of the future: True, False, or None when its form does not say."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall", "wo", "would"}:
+        return True
+    if verb.tag_ == "VB" and "to" in auxes:
+        if verb.dep_ in CLAUSE_INFINITIVES and verb.head.i != verb.i and depth < 3:
+            # "staged celebrations to mark the entry on Friday" is past; "is part of a
+            # programme to pay down debt by February" still looks ahead
+            return verb_future(governing_verb(verb.head), depth + 1) is not False
+        return True
+    if verb.lower_ in FORWARD_WORDS or verb.head.lower_ in FORWARD_HEADS:
+        return True
+    if auxes & PAST_AUX or verb.tag_ in ("VBD", "VBN"):
+        return False
+    return None
+
+
 def is_future(doc: Doc, start_char: int) -> bool:
     """True when the clause around the expression speaks of the future ("will meet on Sunday",
     "would on Wednesday attend", "is expected to sign ... on Sunday", "ahead of ... on Friday")."""
@@ -256,29 +293,96 @@ def is_future(doc: Doc, start_char: int) -> bool:
         return False
     token = span[0]
     verb = governing_verb(token)
-    if verb.tag_.startswith("VB"):
-        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & {"will", "'ll", "shall", "wo", "would"}:
+    path = token
+    while path.i != verb.i and path.head.i != path.i:
+        # "the election due in December", "talks scheduled for Friday"
+        if path.lower_ in FORWARD_WORDS:
             return True
-        if verb.tag_ == "VB" and "to" in auxes:
-            return True
-        if verb.lower_ in ("scheduled", "slated", "due", "set", "expected", "planned"):
-            return True
-        if verb.head.lower_ in (
-            "scheduled",
-            "slated",
-            "due",
-            "set",
-            "expected",
-            "plans",
-            "planned",
-            "plan",
-        ):
-            return True
-        if auxes & PAST_AUX or verb.tag_ in ("VBD", "VBN"):
-            return False
+        path = path.head
+    said = verb_future(verb)
+    if said is not None:
+        return said
     window = doc[token.sent.start : token.i]
     return any(t.lower_ in FUTURE_CUES for t in window)
+
+
+EVENT_NAME = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
+
+
+def is_month_name_of_event(text: str, end: int) -> bool:
+    """ "the March for Life", "the March of the Combatant Mothers", "a March on Washington"."""
+    return EVENT_NAME.match(text, end) is not None
+
+
+def is_agent_may(doc: Doc, start: int, groups: dict) -> bool:
+    """ "rejected by May" names the agent of a passive (a person called May), unlike "conclude
+    by May"."""
+    if groups["m"] != "May" or groups["prep"] != "by":
+        return False
+    span = doc.char_span(start, start + 2, alignment_mode="expand")
+    return span is None or span[0].dep_ == "agent"
+
+
+# present forms (the pipeline has no lemmatizer) of verbs that report rather than schedule
+REPORTING = {
+    form
+    for base in (
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "confirm",
+        "claim",
+        "deny",
+        "insist",
+        "add",
+        "note",
+        "state",
+        "declare",
+        "reveal",
+        "warn",
+        "write",
+        "show",
+        "indicate",
+    )
+    for form in (base, base + "s")
+} | {"is", "are", "am", "'s", "'re", "has", "have", "does", "do"}
+# verbs whose past is spelt as their present: the tagger cannot tell "hurt" from "hurt"
+SAME_PAST = {
+    "hurt",
+    "cut",
+    "put",
+    "set",
+    "hit",
+    "let",
+    "cost",
+    "quit",
+    "shut",
+    "spread",
+    "cast",
+    "bid",
+    "burst",
+    "read",
+    "split",
+    "upset",
+    "beat",
+    "bet",
+    "broadcast",
+    "forecast",
+}
+
+
+def is_scheduled(doc: Doc, start_char: int) -> bool:
+    """A weekday on a verb in the simple present states a timetable: "Arafat meets Albright
+    Monday", "the talks open Tuesday" (but not "says Monday", "is in Hanoi on Monday")."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    day = span[0]
+    verb = day.head if day.dep_ == "npadvmod" else day.head.head if day.dep_ == "pobj" else day
+    if verb.tag_ not in ("VBP", "VBZ") or verb.lower_ in REPORTING | SAME_PAST:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
 
 
 def is_name_or_count(doc: Doc, start_char: int, end_char: int, text: str) -> bool:
@@ -447,7 +551,7 @@ def normalise(
         elif rel in ("next", "coming", "this coming"):
             direction = "next" if rel == "next" else "future"
         else:
-            direction = "future" if is_future(doc, start) else "past"
+            direction = "future" if is_future(doc, start) or is_scheduled(doc, start) else "past"
         if anchor is None:
             yield start, end, T.unknown("day")
         else:
@@ -485,12 +589,14 @@ def normalise(
         sign = 1 if g["dir"].lower() == "later" else -1
         yield start, end, T.resolve_relative(g["unit"].lower(), sign * n, anchor)
     elif kind == "bare_month":
+        if is_month_name_of_event(text, end):
+            return
         month = T.month_index(g["m"])
         direction = "future" if is_future(doc, start) else "past"
         yield start, end, T.resolve_month(month, anchor, direction)
     elif kind in ("part_month", "in_month"):
         month = T.month_index(g["m"])
-        if month is None or (g["m"] == "May" and kind == "in_month" and g["prep"] == "by"):
+        if month is None or (kind == "in_month" and is_agent_may(doc, start, g)):
             return
         value_start = start if kind == "part_month" else start + len(g["prep"]) + 1
         direction = "future" if is_future(doc, start) else "past"
@@ -517,8 +623,11 @@ def normalise(
         yield start, end, T.DateValue(last.value[:4], "year")
     elif kind == "day_anaphor" and last is not None and last.granularity == "day":
         yield start, end, last
+    elif kind == "then_anaphor" and last is not None:
+        yield start + text[start:end].lower().rindex("then"), end, last
     elif kind == "following" and last is not None:
-        unit = g["unit"].lower()
+        unit = (g["unit"] or g["unit_next"]).lower()
+        unit = "day" if unit == "morning" else unit
         stated = T.parse_iso(last.value) if last.granularity == "day" else None
         if unit == "year":
             yield start, end, T.DateValue(f"{int(last.value[:4]) + 1:04d}", "year")
