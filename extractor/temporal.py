@@ -287,6 +287,22 @@ def resolve_month(month: int, anchor: dt.date | None, direction: str = "nearest"
     return DateValue(f"{year:04d}-{month:02d}", "month")
 
 
+def resolve_month_in_clause(month: int, anchor: dt.date | None, tense: str) -> DateValue:
+    """A month named on its own ("in September", "early November").
+
+    Looking ahead (``tense`` "future") it is the next such month; otherwise the latest one on or
+    before the anchor, except the coming month: a story that means the month eleven months back
+    says "last November", so "in November" written in late October is the one ahead."""
+    if anchor is None:
+        return unknown("month", month)
+    year = anchor.year
+    if tense == "future":
+        year += month < anchor.month
+    elif month > anchor.month + 1:
+        year -= 1
+    return DateValue(f"{year:04d}-{month:02d}", "month")
+
+
 @lru_cache(maxsize=65536)
 def resolve_relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue:
     """ "last week" (unit week, shift -1), "this year" (year, 0), "tomorrow" (day, +1)..."""

@@ -70,6 +70,23 @@ def test_relative_expressions(unit, shift, expected):
     assert T.resolve_relative(unit, shift, dt.date(1997, 4, 8)).value == expected
 
 
+@pytest.mark.parametrize(
+    ("month", "published", "tense", "expected"),
+    [
+        (11, "1989-10-30", "past", "1989-11"),  # the coming month, even in a past clause
+        (12, "1989-10-27", "past", "1988-12"),
+        (1, "1989-10-27", "nearest", "1989-01"),
+        (3, "1998-12-03", "future", "1999-03"),
+        (12, "1998-03-04", "future", "1998-12"),
+        (3, "1998-03-04", "past", "1998-03"),
+    ],
+    ids=["coming-month", "two-ahead-is-past", "no-tense", "future", "future-ahead", "same-month"],
+)
+def test_month_in_clause(month, published, tense, expected):
+    anchor = dt.date.fromisoformat(published)
+    assert T.resolve_month_in_clause(month, anchor, tense).value == expected
+
+
 def test_second_week_of_next_month():
     assert T.resolve_week_of_month(2, 1, dt.date(2005, 11, 8)).value == "2005-W49"
 
@@ -102,6 +119,10 @@ def test_parse_absolute(text, expected):
         ),
         ("They met last week.", "1997-04-08", "last week", "1997-W14"),
         ("It was held on July 1.", None, "July 1", "XXXX-07-01"),
+        ("The process began in February this year.", "1998-12-03", "February this year", "1998-02"),
+        ("In June last year, the leaders fell out.", "1998-02-19", "June last year", "1997-06"),
+        ("They gave Merieux until mid-November to reply.", "1989-10-30", "mid-November", "1989-11"),
+        ("The firm changed its fiscal year in December.", "1989-10-27", "December", "1988-12"),
     ],
 )
 def test_dates_in_sentences(analyse, sentence, published, text, value):

@@ -49,6 +49,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month_day", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
     ("day_month", re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s*,?\s+(?P<y>{YEAR})\b")),
+    # "June last year", "January of next year"
+    (
+        "month_rel_year",
+        re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year\b"),
+    ),
     (
         "week_of_month",
         re.compile(
@@ -188,6 +193,7 @@ COUNT_HEADS = {
 STATED = {
     "iso",
     "month_year",
+    "month_rel_year",
     "year",
     "year_range",
     "spelled_year",
@@ -560,6 +566,11 @@ def normalise(
                 end,
                 T.DateValue(T.resolve_weekday(weekday, anchor, direction).isoformat(), "day"),
             )
+    elif kind == "month_rel_year":
+        month = T.month_index(g["m"])
+        year = T.resolve_relative("year", RELATIVE_SHIFT[g["rel"].lower()], anchor).value
+        if month is not None:
+            yield start, end, T.DateValue(f"{year}-{month:02d}", "month")
     elif kind == "rel_month":
         month = T.month_index(g["m"])
         rel = g["rel"].lower()
@@ -592,15 +603,13 @@ def normalise(
         if is_month_name_of_event(text, end):
             return
         month = T.month_index(g["m"])
-        direction = "future" if is_future(doc, start) else "past"
-        yield start, end, T.resolve_month(month, anchor, direction)
+        yield start, end, T.resolve_month_in_clause(month, anchor, clause_tense(doc, start))
     elif kind in ("part_month", "in_month"):
         month = T.month_index(g["m"])
         if month is None or (kind == "in_month" and is_agent_may(doc, start, g)):
             return
         value_start = start if kind == "part_month" else start + len(g["prep"]) + 1
-        direction = "future" if is_future(doc, start) else "past"
-        yield value_start, end, T.resolve_month(month, anchor, direction)
+        yield value_start, end, T.resolve_month_in_clause(month, anchor, clause_tense(doc, start))
     elif kind == "year_range":
         y1_start = text.index(g["y1"], start)
         yield y1_start, y1_start + 4, T.DateValue(g["y1"], "year")
