@@ -61,3 +61,20 @@ def test_gate_catches_a_single_lost_official(tables, gold):
     report = score(gold, damaged)
     assert headline(report, "officials") < FLOORS["officials"]
     assert headline(report, "officials_full") < FLOORS["officials_full"]
+
+
+# With the header and dateline cut off (a pasted body, a web page), an official's country must
+# come from the text itself. Floor under 0.870 (was 0.754 before the text fallbacks).
+NO_DATELINE_COUNTRY_FLOOR = 0.86
+
+
+def test_country_accuracy_without_datelines(nlp, gold, tmp_path):
+    from extractor.reader import parse_header
+
+    for path in sorted((FIXTURES / "articles").iterdir()):
+        text = path.read_text(encoding="utf-8")
+        body_start = parse_header(text)[4]
+        (tmp_path / path.name).write_text(text[body_start:].lstrip(), encoding="utf-8")
+    report = score(gold, extract([tmp_path]))
+    value = headline(report, "country_accuracy")
+    assert value >= NO_DATELINE_COUNTRY_FLOOR, f"country accuracy without datelines {value:.3f}"

@@ -151,6 +151,34 @@ def test_unqualified_official_takes_dateline_country(analyse):
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "President Gloria Arroyo said the Philippines would hold talks. Presidential "
+            "spokesman Ignacio Bunye said the date was not set.",
+            "Ignacio Bunye",
+            "PHL",
+        ),
+        (
+            "The offer was welcomed, Antara news agency quoted presidential spokesman Dino "
+            "Patti Djalal as saying after a call from Australia.",
+            "Dino Patti Djalal",
+            "IDN",
+        ),
+        (
+            "Ambassador Shaharuddin Som of Malaysia called on Vice President Joseph Msika "
+            "to discuss trade with Zimbabwe.",
+            "Joseph Msika",
+            None,
+        ),
+    ],
+    ids=["only-country-named", "national-agency-quoted", "two-countries-no-guess"],
+)
+def test_story_without_dateline_takes_the_country_its_text_shows(analyse, text, name, country):
+    assert officials(analyse(text))[name][1] == country
+
+
+@pytest.mark.parametrize(
     ("sentence", "name", "country"),
     [
         ("Hanoi (VNA) - President Vladimir Putin sent a message.", "Vladimir Putin", "RUS"),

@@ -100,15 +100,32 @@ def place_index(gazetteer: Gazetteer) -> dict[str, str]:
 
 
 def home_country(
-    doc: Doc, places: dict[str, str], agency_countries: dict[str, str | None]
+    doc: Doc,
+    places: dict[str, str],
+    agency_countries: dict[str, str | None],
+    spans: list[Span] = (),
 ) -> str | None:
-    """The country of the dateline place, else of a national news agency, else None."""
+    """The country the story is told from: the dateline place's, else the header agency's.
+
+    A story with neither (a web page, a pasted body) falls back on what its text shows: the
+    national agency it quotes ("Antara news agency quoted the spokesman"), else the one country
+    it names, when it names only one. ``spans`` are its country mentions."""
     parts = [p.strip().lower() for p in (doc._.dateline or "").split(",") if p.strip()]
     for place in reversed(parts):  # "COTABATO, Philippines": the country part decides
         if place in places:
             return places[place]
     agency = doc._.agency
-    return agency_countries.get(agency) if agency else None
+    if agency:
+        return agency_countries.get(agency)
+    quoted = {
+        agency_countries[t.text]
+        for t in doc
+        if agency_countries.get(t.text) and not in_furniture(doc, t.idx)
+    }
+    if len(quoted) == 1:
+        return quoted.pop()
+    named = {s.label_ for s in spans}
+    return named.pop() if len(named) == 1 else None
 
 
 @Language.factory("extractor_countries", default_config={})
@@ -136,7 +153,7 @@ class CountryRecognizer:
             {"iso3": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char}
             for s in spans
         ]
-        doc._.home_country = home_country(doc, self.places, self.agency_countries)
+        doc._.home_country = home_country(doc, self.places, self.agency_countries, spans)
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006 - spaCy's signature
