@@ -171,8 +171,26 @@ def test_unqualified_official_takes_dateline_country(analyse):
             "Joseph Msika",
             None,
         ),
+        (
+            "Chinese Foreign Minister Li Zhaoxing will attend the meeting in South Korea. "
+            "Foreign Ministry spokesman Liu Jianchao said the meeting matters.",
+            "Liu Jianchao",
+            "CHN",
+        ),
+        (
+            "Russian President Vladimir Putin met Indonesian President Susilo Bambang Yudhoyono. "
+            "Presidential spokesman Dino Patti Djalal said the talks went well.",
+            "Dino Patti Djalal",
+            None,
+        ),
     ],
-    ids=["only-country-named", "national-agency-quoted", "two-countries-no-guess"],
+    ids=[
+        "only-country-named",
+        "national-agency-quoted",
+        "two-countries-no-guess",
+        "spokesman-of-the-foreign-minister",
+        "spokesman-of-which-president",
+    ],
 )
 def test_story_without_dateline_takes_the_country_its_text_shows(analyse, text, name, country):
     assert officials(analyse(text))[name][1] == country

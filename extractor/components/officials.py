@@ -602,6 +602,33 @@ def mention_spans(doc: Doc, officials: list[Official]) -> list[Span]:
     return filter_spans(spans)
 
 
+# a spokesperson speaks for a principal: "presidential spokesman" for the story's president
+PRINCIPALS = {
+    "presidential spokesperson": {"president"},
+    "foreign ministry spokesperson": {"foreign minister"},
+    "state department spokesperson": {"secretary of state"},
+}
+
+
+def country_of_principal(records: list[dict]) -> None:
+    """An official still without a country whose office serves a principal ("presidential
+    spokesman", "Foreign Ministry spokesman") takes the principal's country, when the story's
+    holders of that office all have one country."""
+    for record in records:
+        if record["country"] is not None:
+            continue
+        served = set().union(*(PRINCIPALS.get(t["role"], set()) for t in record["titles"]))
+        if not served:
+            continue
+        countries = {
+            other["country"]
+            for other in records
+            if other is not record and any(t["role"] in served for t in other["titles"])
+        }
+        if len(countries) == 1 and None not in countries:
+            record["country"] = countries.pop()
+
+
 def drop_countries_in_names(doc: Doc, anchors: list[Anchor]) -> None:
     """A country word inside a person's name ("German Gref") is not a country mention."""
     inside = {i for a in anchors for i in range(a.name.start, a.name.end)}
@@ -631,7 +658,9 @@ class OfficialRecognizer:
         officials = group_officials(anchors)
         resolve_counterparts(officials, self.lexicon)
         find_aliases(doc, officials, self.rules)
-        doc._.officials = [official_record(doc, o, self.lexicon, self.holders) for o in officials]
+        records = [official_record(doc, o, self.lexicon, self.holders) for o in officials]
+        country_of_principal(records)
+        doc._.officials = records
         doc.spans["officials"] = mention_spans(doc, officials)
         return doc
 
