@@ -64,8 +64,8 @@ def test_gate_catches_a_single_lost_official(tables, gold):
 
 
 # With the header and dateline cut off (a pasted body, a web page), an official's country must
-# come from the text itself. Floor under 0.870 (was 0.754 before the text fallbacks).
-NO_DATELINE_COUNTRY_FLOOR = 0.86
+# come from the text itself. Floor under 0.862 (was 0.754 before the text fallbacks).
+NO_DATELINE_COUNTRY_FLOOR = 0.85
 
 
 def test_country_accuracy_without_datelines(nlp, gold, tmp_path):

@@ -107,9 +107,11 @@ def home_country(
 ) -> str | None:
     """The country the story is told from: the dateline place's, else the header agency's.
 
-    A story with neither (a web page, a pasted body) falls back on what its text shows: the
-    national agency it quotes ("Antara news agency quoted the spokesman"), else the one country
-    it names, when it names only one. ``spans`` are its country mentions."""
+    A story with neither (a web page, a pasted body) falls back on the one country its text
+    names, when it names only one (``spans`` are its country mentions). Not on an agency it
+    quotes ("told Xinhua" is said from anywhere) nor on the country a visit goes to: on 609
+    newswire stories with datelines removed, these disagreed with the dateline's country for
+    15 of 22 and 17 of 58 officials."""
     parts = [p.strip().lower() for p in (doc._.dateline or "").split(",") if p.strip()]
     for place in reversed(parts):  # "COTABATO, Philippines": the country part decides
         if place in places:
@@ -117,13 +119,6 @@ def home_country(
     agency = doc._.agency
     if agency:
         return agency_countries.get(agency)
-    quoted = {
-        agency_countries[t.text]
-        for t in doc
-        if agency_countries.get(t.text) and not in_furniture(doc, t.idx)
-    }
-    if len(quoted) == 1:
-        return quoted.pop()
     named = {s.label_ for s in spans}
     return named.pop() if len(named) == 1 else None
 
