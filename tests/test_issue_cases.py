@@ -55,6 +55,11 @@ def test_country_adjectives(analyse):
     assert [c["iso3"] for c in doc._.countries] == ["LAO", "PHL"]
 
 
+def test_former_country_names(analyse):
+    doc = analyse("Rebels in Zaire met Zairean officials and envoys from Burma.")
+    assert [c["iso3"] for c in doc._.countries] == ["COD", "COD", "MMR"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "value"),
     [
