@@ -33,19 +33,12 @@ def gold_dates(record: dict) -> list[dict]:
     ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus")
-    parser.add_argument("--errors", action="store_true", help="print every miss")
-    args = parser.parse_args()
-    nlp = cached_nlp()
-    with open(args.corpus, encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh]
+def score_records(records: list[dict], nlp, report=None) -> dict[str, Counts]:
+    """Span and value counts, calendar subset and strict; ``report(line)`` hears every miss."""
     span, value = Counts(), Counts()
     strict_span, strict_value = Counts(), Counts()
-    started = time.perf_counter()
     for record in records:
-        article = Article(record["id"], args.corpus, record["text"], None, record["published"])
+        article = Article(record["id"], "timebank", record["text"], None, record["published"])
         doc = nlp(make_doc(nlp, article))
         gold = gold_dates(record)
         pred = [d for d in doc._.dates if CALENDAR.match(d["value"])]
@@ -60,15 +53,15 @@ def main() -> None:
                 None,
             )
             if match is None:
-                if args.errors:
-                    print(f"{record['id']}: missed {g['text']!r} = {g['value']}")
+                if report:
+                    report(f"{record['id']}: missed {g['text']!r} = {g['value']}")
                 continue
             used.add(match)
             tp_span += 1
             if pred[match]["value"] == g["value"]:
                 tp_value += 1
-            elif args.errors:
-                print(
+            elif report:
+                report(
                     f"{record['id']}: {pred[match]['text']!r} = {pred[match]['value']} "
                     f"(gold {g['value']})"
                 )
@@ -82,21 +75,35 @@ def main() -> None:
             )
             if other is not None:
                 out_of_scope += 1
-            if args.errors:
+            if report:
                 note = f" (out of scope: gold {other['type']} {other['value']})" if other else ""
-                print(f"{record['id']}: extra {p['text']!r} = {p['value']}{note}")
+                report(f"{record['id']}: extra {p['text']!r} = {p['value']}{note}")
         span.add(tp_span, len(pred) - out_of_scope, len(gold))
         value.add(tp_value, len(pred) - out_of_scope, len(gold))
         strict_span.add(tp_span, len(pred), len(gold))
         strict_value.add(tp_value, len(pred), len(gold))
+    return {"span": span, "value": value, "strict_span": strict_span, "strict_value": strict_value}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus")
+    parser.add_argument("--errors", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    nlp = cached_nlp()
+    with open(args.corpus, encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh]
+    started = time.perf_counter()
+    counts = score_records(records, nlp, print if args.errors else None)
     seconds = time.perf_counter() - started
+    span = counts["span"]
     print(
         f"documents: {len(records)}  gold calendar dates: {span.gold}  "
         f"predicted: {span.pred}  ({seconds / len(records) * 1000:.0f} ms/document)"
     )
     for name, (s, v) in {
-        "calendar subset": (span, value),
-        "strict": (strict_span, strict_value),
+        "calendar subset": (counts["span"], counts["value"]),
+        "strict": (counts["strict_span"], counts["strict_value"]),
     }.items():
         print(f"{name}:")
         print(f"  span  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
