@@ -255,6 +255,17 @@ FUTURE_CUES = {
 PAST_AUX = {"did", "had", "has", "have", "was", "were"}
 
 
+def token_at(doc: Doc, start_char: int) -> Token | None:
+    """The token that holds the character at ``start_char``."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    return span[0] if span is not None else None
+
+
+def auxiliaries(verb: Token) -> set[str]:
+    """The verb's auxiliaries, lower-cased ("will", "to", "was")."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
 def governing_verb(token: Token) -> Token:
     """The verb a date expression hangs on (up to five heads up), else where the walk stopped."""
     verb = token
@@ -275,7 +286,7 @@ def verb_future(verb: Token, depth: int = 0) -> bool | None:
     """Whether a verb speaks of the future: True, False, or None when its form does not say."""
     if not verb.tag_.startswith("VB"):
         return None
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = auxiliaries(verb)
     if auxes & {"will", "'ll", "shall", "wo", "would"}:
         return True
     if verb.tag_ == "VB" and "to" in auxes:
@@ -294,10 +305,9 @@ def verb_future(verb: Token, depth: int = 0) -> bool | None:
 def is_future(doc: Doc, start_char: int) -> bool:
     """True when the clause around the expression speaks of the future ("will meet on Sunday",
     "would on Wednesday attend", "is expected to sign ... on Sunday", "ahead of ... on Friday")."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    if span is None:
+    token = token_at(doc, start_char)
+    if token is None:
         return False
-    token = span[0]
     verb = governing_verb(token)
     path = token
     while path.i != verb.i and path.head.i != path.i:
@@ -325,8 +335,8 @@ def is_agent_may(doc: Doc, start: int, groups: dict) -> bool:
     by May"."""
     if groups["m"] != "May" or groups["prep"] != "by":
         return False
-    span = doc.char_span(start, start + 2, alignment_mode="expand")
-    return span is None or span[0].dep_ == "agent"
+    by = token_at(doc, start)
+    return by is None or by.dep_ == "agent"
 
 
 # present forms (the pipeline has no lemmatizer) of verbs that report rather than schedule
@@ -376,17 +386,17 @@ SAME_PAST = {
     "broadcast",
     "forecast",
 }
+NOT_TIMETABLE = REPORTING | SAME_PAST
 
 
 def is_scheduled(doc: Doc, start_char: int) -> bool:
     """A weekday on a verb in the simple present states a timetable: "Arafat meets Albright
     Monday", "the talks open Tuesday" (but not "says Monday", "is in Hanoi on Monday")."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    if span is None:
+    day = token_at(doc, start_char)
+    if day is None:
         return False
-    day = span[0]
     verb = day.head if day.dep_ == "npadvmod" else day.head.head if day.dep_ == "pobj" else day
-    if verb.tag_ not in ("VBP", "VBZ") or verb.lower_ in REPORTING | SAME_PAST:
+    if verb.tag_ not in ("VBP", "VBZ") or verb.lower_ in NOT_TIMETABLE:
         return False
     return not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
 
@@ -472,22 +482,20 @@ def _day_value(
 
 
 def _sentence_start(doc: Doc, start_char: int) -> bool:
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    return span is None or span[0].is_sent_start
+    token = token_at(doc, start_char)
+    return token is None or token.is_sent_start
 
 
 def clause_tense(doc: Doc, start_char: int) -> str:
     """ "future", "past" or "nearest" (no tense to go by) for the clause around an expression."""
     if is_future(doc, start_char):
         return "future"
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    if span is None:
+    token = token_at(doc, start_char)
+    if token is None:
         return "nearest"
-    verb = governing_verb(span[0])
-    if verb.tag_.startswith("VB"):
-        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if verb.tag_ == "VBD" or auxes & PAST_AUX:
-            return "past"
+    verb = governing_verb(token)
+    if verb.tag_.startswith("VB") and (verb.tag_ == "VBD" or auxiliaries(verb) & PAST_AUX):
+        return "past"
     return "nearest"
 
 
