@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import shutil
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,11 +28,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError, OutputError
+from .outdir import OutputFolder, output_names
 from .pipeline import DEFAULT_MODEL, cached_nlp
-from .reader import DEFAULT_MAX_CHARS, Article, discover, read_articles
-from .run import DEFAULT_BATCH, RunSummary, batches, process_articles
+from .reader import DEFAULT_MAX_CHARS, Article, count_articles, read_articles, scan
+from .run import DEFAULT_BATCH, RunSummary, batches, no_articles_message, process_articles
 from .schema import TABLE_NAMES, TABLES, empty_rows, to_arrow
-from .writer import check_writable
 
 log = logging.getLogger(__name__)
 DEFAULT_PARTITION = 256
@@ -53,49 +50,55 @@ def process_partition(
 
 
 class DatasetWriter:
-    """Writes part files of each table's dataset into hidden folders; ``commit`` renames them."""
+    """Writes part files of each table's dataset into the run's staging folder; ``commit``
+    swaps the whole set in (see :class:`~extractor.outdir.OutputFolder`)."""
 
     def __init__(self, out: Path) -> None:
-        check_writable(out)
         self.out = out
-        self.token = uuid.uuid4().hex[:8]
         self.counts = dict.fromkeys(TABLE_NAMES, 0)
-        for name in TABLE_NAMES:
-            self._tmp(name).mkdir()
+        self.folder = OutputFolder(out, output_names(datasets=True)).open()
+        self.token = self.folder.token
+        try:
+            for name in TABLE_NAMES:
+                self._tmp(name).mkdir()
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"cannot write the tables in {out}: {exc.strerror or exc}") from exc
 
     def _tmp(self, name: str) -> Path:
-        return self.out / f".{name}.{self.token}.tmp"
+        return self.folder.path(name)
 
     def write(self, index: int, tables: dict[str, pa.Table]) -> None:
         """Write partition ``index`` of every table (an empty part keeps the schema on record)."""
-        for name in TABLE_NAMES:
-            table = tables[name].cast(TABLES[name].arrow_schema)
-            self.counts[name] += table.num_rows
-            part = self._tmp(name) / f"part-{index:05d}.parquet"
-            pq.write_table(table, part)
+        try:
+            for name in TABLE_NAMES:
+                table = tables[name].cast(TABLES[name].arrow_schema)
+                self.counts[name] += table.num_rows
+                pq.write_table(table, self._tmp(name) / f"part-{index:05d}.parquet")
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write the tables in {self.out}: {exc.strerror or exc}; "
+                "the previous tables were left as they were"
+            ) from exc
 
     def commit(self) -> dict[str, list[Path]]:
-        """Swap each finished dataset into ``out/<table>/``; returns table -> [folder]."""
-        written = {}
-        for name in TABLE_NAMES:
-            final = self.out / name
-            old = self.out / f".{name}.{self.token}.old"
-            if final.is_file():
-                raise OutputError(f"{final} is a file; the dask engine writes a folder there")
-            if final.exists():
-                os.replace(final, old)
-            os.replace(self._tmp(name), final)
-            shutil.rmtree(old, ignore_errors=True)
-            written[name] = [final]
-        return written
+        """Swap every finished dataset into ``out/<table>/``; returns table -> [folder]."""
+        written = self.folder.commit()
+        self.folder.close()
+        return {name: [written[name]] for name in TABLE_NAMES}
 
     def abort(self) -> None:
-        for name in TABLE_NAMES:
-            shutil.rmtree(self._tmp(name), ignore_errors=True)
+        self.folder.abort()
+        self.folder.close()
 
 
-def _client(scheduler: str | None, workers: int):
-    """A client of the cluster at ``scheduler``, or of a new local cluster with ``workers``."""
+def _client(scheduler: str | None, workers: int, dashboard: bool = False):
+    """A client of the cluster at ``scheduler``, or of a new local cluster with ``workers``.
+
+    A local cluster listens on 127.0.0.1 only and serves no dashboard unless asked (then on
+    127.0.0.1 too): its scheduler runs whatever code a client sends, so it must not be reachable
+    from the network. A remote scheduler is reached with the security settings of dask's
+    configuration (``distributed.comm.tls.*``, see the README)."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - dask[distributed] is a dependency
@@ -112,7 +115,8 @@ def _client(scheduler: str | None, workers: int):
         n_workers=max(1, workers),
         threads_per_worker=1,
         processes=True,
-        dashboard_address=":0",
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0" if dashboard else None,
         silence_logs=logging.CRITICAL,
     )
     return Client(cluster), cluster
@@ -129,6 +133,9 @@ def run_extract_dask(
     max_chars: int = DEFAULT_MAX_CHARS,
     on_documents: Callable[[int, str], None] | None = None,
     strict: bool = False,
+    dashboard: bool = False,
+    on_dashboard: Callable[[str], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Extract every article under ``paths`` on a Dask cluster into Parquet datasets in ``out``.
 
@@ -143,19 +150,27 @@ def run_extract_dask(
         max_chars: articles longer than this are skipped with a status.
         on_documents: called with (documents done in a partition, last doc_id) for progress.
         strict: stop at the first failed document with :class:`StrictError`; nothing replaced.
+        dashboard: serve the local cluster's dashboard on 127.0.0.1 (off by default).
+        on_dashboard: called with the dashboard's address when there is one.
     """
     from dask.distributed import as_completed
 
     started = time.perf_counter()
-    files = discover(paths)
-    if not files:
-        raise InputError("no input articles found (looked for .txt, .jsonl, .html files)")
-    summary = RunSummary()
-    check_writable(out)  # before starting or reaching a cluster
-    client, cluster = _client(scheduler, workers)
-    writer = None
+    files = scan(paths)
+    if not files.files:
+        raise InputError(no_articles_message(files))
+    summary = RunSummary(skipped=files.skipped)
+    if on_total is not None:
+        on_total(count_articles(files))
+    writer = DatasetWriter(out)  # lock and check the folder before reaching a cluster
     try:
-        writer = DatasetWriter(out)
+        client, cluster = _client(scheduler, workers, dashboard)
+        if dashboard and on_dashboard is not None and client.dashboard_link:
+            on_dashboard(client.dashboard_link)
+    except BaseException:
+        writer.abort()
+        raise
+    try:
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {}) or [1]))
         chunks = enumerate(batches(read_articles(files, max_chars), partition_size))
         pending = as_completed()
@@ -186,11 +201,13 @@ def run_extract_dask(
                 on_documents(len(documents), documents[-1]["doc_id"])
             future.release()
             submit_next()
-        summary.files = writer.commit()
+        if summary.ok:
+            summary.files = writer.commit()
+        else:
+            writer.abort()  # nothing could be processed: the previous tables stay
         summary.rows = dict(writer.counts)
     except BaseException:
-        if writer is not None:
-            writer.abort()
+        writer.abort()
         raise
     finally:
         with contextlib.suppress(Exception):

@@ -31,6 +31,15 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, which made
+    per-mention lookups quadratic in article length."""
+    text = doc.user_data.get("extractor.text")
+    if text is None:
+        text = doc.user_data["extractor.text"] = doc.text
+    return text
+
+
 def in_furniture(doc: Doc, start_char: int) -> bool:
     """True if the character offset lies in the header or dateline of the article."""
     return any(s <= start_char < e for s, e in (doc._.furniture or []))

@@ -10,9 +10,11 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from .errors import InputError
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ".text", ".story", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".story"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
@@ -48,6 +50,13 @@ HEADER_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<title>.*
 CAPTION = re.compile(r"\((?:Photo|Source|Image)\s*:\s*[^)]*\)\s*$", re.IGNORECASE)
 CAPTION_ANYWHERE = re.compile(r"\((?:Photo|Source|Image)\s*:\s*[^)]*\)", re.IGNORECASE)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 
 
 @dataclass
@@ -151,7 +160,14 @@ def decode(data: bytes) -> tuple[str | None, str]:
     """Decode raw bytes to text. Returns ``(text, status)``; text is None for binary input."""
     if not data.strip():
         return None, "error: empty"
-    if b"\x00" in data[:65536]:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                return None, f"error: not valid {encoding.upper()} after its byte-order mark"
+            return _checked(text, f"ok: decoded as {encoding.upper()}")
+    if b"\x00" in data:
         return None, "error: binary (NUL bytes)"
     if data.startswith(b"%PDF"):
         return None, "error: binary (PDF)"
@@ -165,6 +181,13 @@ def decode(data: bytes) -> tuple[str | None, str]:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             status = "ok: decoded as latin-1"
+    return _checked(text, status)
+
+
+def _checked(text: str, status: str) -> tuple[str | None, str]:
+    """Refuse text that is mostly control characters; normalise line ends."""
+    if "\x00" in text:
+        return None, "error: binary (NUL characters)"
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 65536):
         return None, "error: binary (control characters)"
@@ -266,45 +289,75 @@ def article_from_record(
     return article
 
 
+def display_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) written as
+    ``\\xNN`` escapes, so that ids, sources and the tables are valid UTF-8."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """Every article in one file: one for .txt/.html, one per line for .jsonl."""
     suffix = path.suffix.lower()
+    doc_id, source = display_name(path.stem), display_name(str(path))
     try:
+        kind = _not_regular(path)
+        if kind:
+            yield Article(doc_id, source, status=f"error: not a regular file ({kind})")
+            return
         if suffix in JSONL_SUFFIXES:
             yield from read_jsonl(path, max_chars)
             return
         data = path.read_bytes()
     except OSError as exc:
         reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
-        yield Article(path.stem, str(path), status=f"error: unreadable ({reason})")
+        yield Article(doc_id, source, status=f"error: unreadable ({reason})")
         return
     text, status = decode(data)
     if text is None:
-        yield Article(path.stem, str(path), status=status)
+        yield Article(doc_id, source, status=status)
         return
     looks_html = text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
     if suffix in HTML_SUFFIXES or looks_html:
         text, page_title = html_to_text(text)
         if not text.strip():
-            yield Article(path.stem, str(path), status="error: HTML page without text")
+            yield Article(doc_id, source, status="error: HTML page without text")
             return
-        article = article_from_text(path.stem, str(path), text, status, max_chars)
+        article = article_from_text(doc_id, source, text, status, max_chars)
         article.title = article.title or page_title
         if article.ok:
             article.status = "ok: text taken from HTML" if status == "ok" else status + "; HTML"
         yield article
         return
-    yield article_from_text(path.stem, str(path), text, status, max_chars)
+    yield article_from_text(doc_id, source, text, status, max_chars)
+
+
+def _not_regular(path: Path) -> str | None:
+    """What kind of non-regular file ``path`` is (FIFO, socket, device, folder), else None.
+    Reading a FIFO would wait forever for a writer."""
+    mode = os.stat(path).st_mode
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in (
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISDIR, "folder"),
+    ):
+        if test(mode):
+            return kind
+    return "special file"
 
 
 def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
     """One article per JSONL line; a broken line gives an error record and the rest go on."""
+    stem, name = display_name(path.stem), display_name(str(path))
     with open(path, "rb") as fh:
         for number, raw in enumerate(fh, start=1):
             if not raw.strip():
                 continue
-            fallback = f"{path.stem}:{number}"
-            source = f"{path}:{number}"
+            fallback = f"{stem}:{number}"
+            source = f"{name}:{number}"
             text, status = decode(raw)
             if text is None:
                 yield Article(fallback, source, status=f"error: line {number}: {status[7:]}")
@@ -327,32 +380,136 @@ def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Artic
             yield article
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand the user's paths to a sorted list of input files.
+@dataclass
+class Inputs:
+    """The input files of a run, each with the root it was found under, and what was skipped
+    (path, reason): hidden entries, non-regular files and unsupported types in folders."""
 
-    A folder is read recursively for known suffixes (.txt, .jsonl, .html ...); a file named
+    files: list[tuple[Path, Path]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def skipped_by_reason(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for _, reason in self.skipped:
+            counts[reason] = counts.get(reason, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+def scan(paths: Iterable[str | Path]) -> Inputs:
+    """Expand the user's paths to the sorted input files, noting what is skipped.
+
+    A folder is walked recursively; hidden files and folders (``.git``), files that are not
+    regular (FIFOs, sockets) and files of other types are skipped and counted. A file named
     directly is read whatever its suffix. Raises :class:`InputError` for a missing path.
     """
-    files: list[Path] = []
+    inputs = Inputs()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in KNOWN_SUFFIXES
-            )
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
+            found: list[Path] = []
+            for folder, subfolders, names in os.walk(path):
+                here = Path(folder)
+                for hidden in [d for d in subfolders if d.startswith(".")]:
+                    inputs.skipped.append((display_name(str(here / hidden)), "hidden"))
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                for name in names:
+                    reason = _skip_reason(here / name)
+                    if reason:
+                        inputs.skipped.append((display_name(str(here / name)), reason))
+                    else:
+                        found.append(here / name)
+            inputs.files.extend((file, path) for file in sorted(found))
+            continue
+        if path.exists() or path.is_symlink():
+            inputs.files.append((path, path.parent))
         else:
-            raise InputError(f"no such file or folder: {path}")
-    return files
+            raise InputError(f"no such file or folder: {display_name(str(path))}")
+    return inputs
+
+
+def _skip_reason(path: Path) -> str | None:
+    if path.name.startswith("."):
+        return "hidden"
+    try:
+        if not path.is_file():
+            return "not a regular file"
+    except OSError:
+        return "unreadable"
+    suffix = path.suffix.lower()
+    if suffix not in KNOWN_SUFFIXES:
+        return f"unsupported type ({suffix or 'no extension'})"
+    return None
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """The input files under ``paths``, sorted within each folder (see :func:`scan`)."""
+    return [file for file, _ in scan(paths).files]
+
+
+def count_articles(inputs: Inputs) -> int:
+    """How many articles the inputs hold, cheaply: a file each, a non-blank line per JSONL
+    line (for the progress bar's total)."""
+    total = 0
+    for path, _ in inputs.files:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                if _not_regular(path):
+                    total += 1
+                    continue
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+class UniqueIds:
+    """Gives every article of a run its own ``doc_id``.
+
+    The first article keeps its id; a later one with the same id takes its path relative to
+    the folder it was found under, without extension (``b/1`` for ``b/1.txt``), or for a JSONL
+    record that path and the line (``batch:7``), and, if that is taken too, ``~2``, ``~3``...
+    Its status says so.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def assign(self, article: Article, path: Path, root: Path) -> Article:
+        original = article.doc_id
+        if original not in self.seen:
+            self.seen.add(original)
+            return article
+        try:
+            relative = path.relative_to(root)
+        except ValueError:
+            relative = path
+        candidate = display_name(relative.with_suffix("").as_posix())
+        if ":" in article.source and path.suffix.lower() in JSONL_SUFFIXES:
+            candidate += ":" + article.source.rsplit(":", 1)[1]
+        unique, n = candidate, 1
+        while unique in self.seen:
+            n += 1
+            unique = f"{candidate}~{n}"
+        self.seen.add(unique)
+        article.doc_id = unique
+        note = f"doc_id {original!r} was already used; renamed"
+        if article.status == "ok":
+            article.status = f"ok: {note}"
+        elif article.ok:
+            article.status = f"{article.status}; {note}"
+        return article
 
 
 def read_articles(
-    paths: Iterable[str | Path], max_chars: int = DEFAULT_MAX_CHARS
+    paths: Iterable[str | Path] | Inputs, max_chars: int = DEFAULT_MAX_CHARS
 ) -> Iterator[Article]:
-    """Every article under ``paths``, in a stable order (sorted files, then line order)."""
-    for path in discover(paths):
-        yield from read_file(path, max_chars)
+    """Every article under ``paths``, in a stable order (sorted files, then line order), each
+    with a ``doc_id`` of its own."""
+    inputs = paths if isinstance(paths, Inputs) else scan(paths)
+    ids = UniqueIds()
+    for path, root in inputs.files:
+        for article in read_file(path, max_chars):
+            yield ids.assign(article, path, root)

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
@@ -24,8 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ExtractorError, InputError, StrictError
-from .pipeline import DEFAULT_MODEL, cached_nlp
-from .reader import DEFAULT_MAX_CHARS, Article, discover, read_articles
+from .pipeline import DEFAULT_MODEL, RULE_COMPONENTS, cached_nlp
+from .reader import DEFAULT_MAX_CHARS, Article, count_articles, read_articles, scan
 from .rows import rows_from_doc, rows_from_failure
 from .schema import TABLE_NAMES, empty_rows
 from .writer import FORMATS, TableWriter
@@ -44,6 +44,7 @@ class RunSummary:
     rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLE_NAMES, 0))
     files: dict[str, list[Path]] = field(default_factory=dict)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason), not read
     seconds: float = 0.0
 
     def count(self, doc_row: dict, strict: bool = False) -> None:
@@ -61,9 +62,22 @@ class RunSummary:
             )
 
 
+def no_articles_message(inputs) -> str:
+    """Why a run found nothing to read, naming what it skipped."""
+    message = "no input articles found (looked for .txt, .jsonl, .html files)"
+    if inputs.skipped:
+        reasons = ", ".join(f"{n} {r}" for r, n in inputs.skipped_by_reason().items())
+        message += f"; skipped: {reasons}"
+    return message
+
+
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A Doc of the article text with its context set; empty for an article that failed."""
-    doc = nlp.make_doc(article.text if article.ok else "")
+    return set_context(nlp.make_doc(article.text if article.ok else ""), article)
+
+
+def set_context(doc: Doc, article: Article) -> Doc:
+    """Put the article's metadata on the Doc, where the rule components read it."""
     doc._.doc_id = article.doc_id
     doc._.published = article.published
     doc._.agency = article.agency
@@ -72,13 +86,84 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+# Longer texts go through the statistical model in pieces of about this many characters, cut
+# at paragraph breaks, and are joined again for the rule components: memory and time stay
+# linear in article length, and no article meets the model's max_length (spaCy's E088).
+PIECE_CHARS = 100_000
+
+
+def split_for_model(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """Pieces of at most ``size`` characters that join back to ``text``, cut after a paragraph
+    break, else a line break, else a sentence end, else a space (else anywhere)."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for mark in ("\n\n", "\n", ". ", " "):
+            found = window.rfind(mark)
+            if found > size // 4:
+                cut = found + len(mark)
+                break
+        cut = cut or size
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def process_long(nlp: Language, article: Article) -> Doc:
+    """The processed Doc of an article longer than :data:`PIECE_CHARS`: the model's components
+    run on pieces, the pieces are joined (same text, same offsets), the rules run on the whole."""
+    rules = [name for name in nlp.pipe_names if name in RULE_COMPONENTS]
+    with nlp.select_pipes(disable=rules):
+        pieces = list(nlp.pipe(split_for_model(article.text, PIECE_CHARS), batch_size=1))
+    doc = set_context(Doc.from_docs(pieces, ensure_whitespace=False), article)
+    for name in rules:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def process_one(nlp: Language, article: Article) -> Doc:
+    """The processed Doc of one article, long or short."""
+    if len(article.text) > PIECE_CHARS:
+        return process_long(nlp, article)
+    return nlp(make_doc(nlp, article))
+
+
 def _rows_of(articles: list[Article], nlp: Language, batch_size: int) -> list[dict]:
-    """Rows of each article of one batch, in order, in this process."""
-    pairs = ((make_doc(nlp, a), a) for a in articles)
-    return [
-        rows_from_doc(doc, article) if article.ok else rows_from_failure(article)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
-    ]
+    """Rows of each article of one batch, in order, in this process.
+
+    An article that makes the pipeline raise gets an ``error: processing failed`` status row;
+    the rest of its batch is processed one by one and keeps its rows.
+    """
+    try:
+        return _rows_of_batch(articles, nlp, batch_size)
+    except Exception as exc:
+        if len(articles) > 1:
+            return [rows for a in articles for rows in _rows_of([a], nlp, batch_size)]
+        (article,) = articles
+        log.warning("%s: processing failed", article.source, exc_info=True)
+        failed = replace(
+            article, status=f"error: processing failed ({type(exc).__name__}: {exc})"[:300]
+        )
+        return [rows_from_failure(failed)]
+
+
+def _rows_of_batch(articles: list[Article], nlp: Language, batch_size: int) -> list[dict]:
+    short = [a for a in articles if not (a.ok and len(a.text) > PIECE_CHARS)]
+    pairs = ((make_doc(nlp, a), a) for a in short)
+    docs = iter(list(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)))
+    rows = []
+    for article in articles:
+        if not article.ok:
+            next(docs)
+            rows.append(rows_from_failure(article))
+        elif len(article.text) > PIECE_CHARS:
+            rows.append(rows_from_doc(process_long(nlp, article), article))
+        else:
+            doc, _ = next(docs)
+            rows.append(rows_from_doc(doc, article))
+    return rows
 
 
 # The pipeline a forked worker inherits from its parent (set just before the pool starts).
@@ -164,6 +249,7 @@ def run_extract(
     max_chars: int = DEFAULT_MAX_CHARS,
     on_document: Callable[[dict[str, list[dict]]], None] | None = None,
     strict: bool = False,
+    on_total: Callable[[int], None] | None = None,
 ) -> RunSummary:
     """Extract every article under ``paths`` into tables in ``out``.
 
@@ -178,15 +264,18 @@ def run_extract(
         on_document: called with each article's rows (for progress display).
         strict: stop at the first failed document with :class:`StrictError`, leaving the
             previous tables in place.
+        on_total: called once, before the run, with the number of articles to expect.
 
     Returns:
         A :class:`RunSummary`.
     """
     started = time.perf_counter()
-    files = discover(paths)
-    if not files:
-        raise InputError("no input articles found (looked for .txt, .jsonl, .html files)")
-    summary = RunSummary()
+    files = scan(paths)
+    if not files.files:
+        raise InputError(no_articles_message(files))
+    summary = RunSummary(skipped=files.skipped)
+    if on_total is not None:
+        on_total(count_articles(files))
     with TableWriter(out, formats) as writer:
         nlp = cached_nlp(model)
         buffer = empty_rows()
@@ -205,7 +294,9 @@ def run_extract(
                     writer.write(buffer)
                     buffer, pending = empty_rows(), 0
         writer.write(buffer)
-        summary.files = writer.commit()
+        if summary.ok:
+            summary.files = writer.commit()
+        # else nothing could be processed: the staged tables are dropped, the previous stay
         summary.rows = dict(writer.counts)
     summary.seconds = time.perf_counter() - started
     return summary

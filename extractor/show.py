@@ -20,8 +20,9 @@ from .errors import InputError
 from .pipeline import DEFAULT_MODEL, cached_nlp
 from .reader import read_file
 from .rows import rows_from_doc
-from .run import make_doc
+from .run import process_one
 from .schema import TABLE_NAMES, to_arrow
+from .terminal import plain, printable
 
 # span group -> (displaCy label, rich style, colour)
 HIGHLIGHTS = {
@@ -41,7 +42,7 @@ def analyse_file(path: Path, model: str = DEFAULT_MODEL) -> tuple[Doc, dict[str,
     if article is None or not article.ok:
         raise InputError(f"{path}: {article.status if article else 'no article'}")
     nlp = cached_nlp(model)
-    doc = nlp(make_doc(nlp, article))
+    doc = process_one(nlp, article)
     rows = rows_from_doc(doc, article)
     return doc, {name: to_arrow(name, rows[name]).to_pandas() for name in TABLE_NAMES}
 
@@ -62,7 +63,7 @@ def highlight_spans(doc: Doc) -> list[dict]:
 
 def render_terminal(doc: Doc, tables: dict[str, pd.DataFrame], console: Console) -> None:
     """The article with highlights, a legend, then each non-empty table."""
-    text = Text(doc.text)
+    text = Text(printable(doc.text))
     styles = {label: style for label, style, _ in HIGHLIGHTS.values()}
     for span in doc.spans.get("initiatives", []):
         text.stylize(INITIATIVE_STYLE, span.start_char, span.end_char)
@@ -77,12 +78,12 @@ def render_terminal(doc: Doc, tables: dict[str, pd.DataFrame], console: Console)
     for name, frame in tables.items():
         if name == "documents" or frame.empty:
             continue
-        table = Table(title=name, show_lines=False)
+        table = Table(title=name, show_lines=False)  # cells as Text: never read as markup
         columns = [c for c in frame.columns if c not in ("doc_id", "sentence")]
         for column in columns:
             table.add_column(column)
         for row in frame[columns].itertuples(index=False):
-            table.add_row(*["" if pd.isna(v) else str(v) for v in row])
+            table.add_row(*[plain("" if pd.isna(v) else v) for v in row])
         console.print(table)
 
 

@@ -39,3 +39,11 @@ def analyse(nlp):
         return nlp(make_doc(nlp, article))
 
     return run
+
+
+def leftovers(out: Path) -> list[str]:
+    """Hidden entries in an output folder other than the run's manifest and lock: debris."""
+    from extractor.outdir import LOCK, MANIFEST
+
+    own = {LOCK, MANIFEST}
+    return sorted(p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in own)

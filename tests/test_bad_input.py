@@ -15,7 +15,7 @@ from extractor.cli import app
 from extractor.reader import read_file
 from extractor.run import run_extract
 
-from .conftest import SEEDS
+from .conftest import SEEDS, leftovers
 
 BAD_FILES = {
     "empty.txt": (b"", "error: empty"),
@@ -95,7 +95,7 @@ def test_strict_stops_and_leaves_previous_tables(bad_folder, tmp_path, nlp):
     )
     assert result.exit_code == 4
     assert (tmp_path / "officials.csv").read_bytes() == before
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not leftovers(tmp_path)
 
 
 def test_unwritable_output_is_reported_before_work(tmp_path):
@@ -167,4 +167,4 @@ def test_a_worker_that_dies_fails_the_run_with_a_message(bad_folder, tmp_path, n
     monkeypatch.setattr(run_module, "_rows_of", die)  # the forked workers inherit it
     with pytest.raises(ExtractorError, match="worker process"):
         run_extract([bad_folder], tmp_path, max_chars=10000, workers=2)
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert not leftovers(tmp_path)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from extractor.cli import app, main
 from extractor.schema import TABLES
 
-from .conftest import SEEDS
+from .conftest import SEEDS, leftovers
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def test_writes_six_tables_in_both_formats_with_declared_schema(seed_run):
         assert list(parquet.columns) == table.column_names
         assert list(csv.columns) == table.column_names
         assert len(parquet) == len(csv)
-    assert not list(out.glob(".*.tmp")), "temporary files left behind"
+    assert not leftovers(out), "temporary files left behind"
 
 
 def test_seed_officials_are_exactly_the_four(seed_run):

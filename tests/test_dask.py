@@ -13,7 +13,7 @@ from extractor.errors import StrictError
 from extractor.run import run_extract
 from extractor.schema import TABLE_NAMES
 
-from .conftest import FIXTURES, SEEDS
+from .conftest import FIXTURES, SEEDS, leftovers
 
 distributed = pytest.importorskip("dask.distributed")
 
@@ -65,7 +65,7 @@ def test_dask_tables_hold_the_local_engine_rows(cluster, corpus, tmp_path, nlp):
         )
     assert len(calls) == 2 and all(misses == 1 for _, misses in calls.values())
     assert sum(hits + misses for hits, misses in calls.values()) == 8
-    assert not list(remote.glob(".*.tmp"))
+    assert not leftovers(remote)
 
 
 def test_dask_strict_stops_and_replaces_nothing(cluster, corpus, tmp_path):
@@ -78,7 +78,7 @@ def test_dask_strict_stops_and_replaces_nothing(cluster, corpus, tmp_path):
             [corpus], tmp_path, scheduler=cluster.scheduler_address, partition_size=7, strict=True
         )
     assert pd.read_parquet(tmp_path / "officials").equals(before)
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert not leftovers(tmp_path)
 
 
 def test_cli_dask_engine_starts_its_own_cluster(tmp_path):

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import temporal as T
-from ..extensions import in_furniture, register_extensions
+from ..extensions import doc_text, in_furniture, register_extensions
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -506,7 +506,7 @@ def normalise(
 
     ``last`` is the date the article last stated outright, for "that year", "that day" and
     "the following month"."""
-    g, text = mention.groups, doc.text
+    g, text = mention.groups, doc_text(doc)
     kind, start, end = mention.kind, mention.start, mention.end
     if kind == "iso":
         yield start, end, T.DateValue(text[start:end], "day")
@@ -663,7 +663,7 @@ def normalise(
 
 def find_dates(doc: Doc) -> list[Span]:
     """Date spans (label DATE) with their values, outside the header and dateline."""
-    text = doc.text
+    text = doc_text(doc)
     anchor = anchor_of(doc, text)
     spans: list[Span] = []
     rows: list[dict] = []

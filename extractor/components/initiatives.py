@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import in_furniture, register_extensions
+from ..extensions import doc_text, in_furniture, register_extensions
 from ..resources import load_gazetteer
 
 GENERIC_OBJECTS = {
@@ -678,7 +678,7 @@ COLLECTIVE_NOUNS = {
 def _official_at(doc: Doc, start: int, end: int, officials: list[dict]) -> str | None:
     for official in officials:
         for form in [official["name"], *official["aliases"]]:
-            if form and form in doc.text[start:end]:
+            if form and form in doc_text(doc)[start:end]:
                 return official["name"]
     return None
 
@@ -841,7 +841,7 @@ def crosses_paragraph(doc: Doc, verb: Token, span: Span) -> bool:
     """A headline run into the dateline by the parser: trigger and item in different blocks."""
     start = min(verb.idx, span.start_char)
     end = max(verb.idx + len(verb), span.end_char)
-    return "\n\n" in doc.text[start:end]
+    return "\n\n" in doc_text(doc)[start:end]
 
 
 def find_initiatives(

@@ -11,6 +11,7 @@ agency). Sets ``doc.spans["officials"]`` and ``doc._.officials``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from ..resources import fold_name, load_gazetteer
 from ..temporal import MONTHS, WEEKDAYS
 from .titles import TitleLexicon, fold
@@ -371,21 +372,34 @@ def described_person(doc: Doc, title: Span, anchors: list[Anchor]) -> Span | Non
     subject of a clause, has no title of his own and was not named before it."""
     taken = {i for a in anchors for i in range(a.name.start, a.name.end)}
     known = {t for a in anchors for t in name_key(a.name.text)}
-    sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+    sentence_of, persons, starts = _sentences_and_persons(doc)
     first = sentence_of.get(title.sent.start, 0)
-    for entity in doc.ents:
-        if entity.label_ != "PERSON" or entity.start < title.end:
-            continue
+    for entity in persons[bisect.bisect_left(starts, title.end) :]:
         if sentence_of.get(entity.sent.start, 0) - first > DESCRIPTION_WINDOW:
             return None
         if len(entity) < 2 or any(i in taken for i in range(entity.start, entity.end)):
             continue
-        if set(name_key(entity.text)) & known or entity.text in doc.text[: title.start_char]:
+        if set(name_key(entity.text)) & known or entity.text in doc_text(doc)[: title.start_char]:
             continue
         if entity.root.dep_ in ("nsubj", "nsubjpass"):
             return entity
         return None  # the next person named is someone else (an object, a quoted name)
     return None
+
+
+_SENTENCES_PERSONS = "extractor.sentences_persons"  # removed when the component ends
+
+
+def _sentences_and_persons(doc: Doc) -> tuple[dict[int, int], list[Span], list[int]]:
+    """Sentence number by first token, the PERSON entities in order and their first tokens;
+    built once per Doc (each description looked them up anew: quadratic in length)."""
+    cached = doc.user_data.get(_SENTENCES_PERSONS)
+    if cached is None:
+        sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        cached = (sentence_of, persons, [e.start for e in persons])
+        doc.user_data[_SENTENCES_PERSONS] = cached
+    return cached
 
 
 def is_company_post(doc: Doc, title: Span, orgs: dict[int, str]) -> bool:
@@ -511,17 +525,78 @@ def mention_pattern(official: Official) -> re.Pattern:
     return re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in forms))
 
 
-def count_mentions(doc: Doc, official: Official) -> tuple[int, int, int]:
+WORD = re.compile(r"\w+")
+
+
+class MentionIndex:
+    """Where each name form occurs in the text as a whole word, found in one pass.
+
+    Matching each official's forms against the whole text made the officials component
+    quadratic in article length (more officials, each scanning a longer text). The index
+    visits each word once and looks up the forms that begin with it; :meth:`hits` then gives
+    exactly what ``mention_pattern(official).finditer(text)`` gives.
+    """
+
+    def __init__(self, text: str, officials: list[Official]) -> None:
+        self.text = text
+        forms = {f for o in officials for f in o.forms if f}
+        by_word: dict[str, list[str]] = {}
+        self.irregular: set[str] = set()  # forms not starting with a word character
+        for form in forms:
+            first = WORD.match(form)
+            if first is None:
+                self.irregular.add(form)
+            else:
+                by_word.setdefault(first.group(), []).append(form)
+        self.at: dict[str, list[int]] = {f: [] for f in forms}
+        for word in WORD.finditer(text):
+            for form in by_word.get(word.group(), ()):
+                start = word.start()
+                end = start + len(form)
+                if text.startswith(form, start) and not (end < len(text) and _is_word(text[end])):
+                    self.at[form].append(start)
+
+    def hits(self, official: Official) -> list[tuple[int, int]]:
+        """Non-overlapping ``(start, end)`` of the official's forms, longest form first at
+        each position, scanning left to right."""
+        forms = [f for f in official.forms if f]
+        if not forms:
+            return []
+        if self.irregular & set(forms):
+            pattern = mention_pattern(official)
+            return [m.span() for m in pattern.finditer(self.text)]
+        candidates = sorted((start, -len(form)) for form in set(forms) for start in self.at[form])
+        spans, last_end = [], 0
+        for start, negative_length in candidates:
+            if start < last_end:
+                continue
+            last_end = start - negative_length
+            spans.append((start, last_end))
+        return spans
+
+
+def _is_word(char: str) -> bool:
+    return bool(WORD.match(char))
+
+
+def count_mentions(
+    doc: Doc, official: Official, index: MentionIndex | None = None
+) -> tuple[int, int, int]:
     """How often any of the official's forms occurs; and the first occurrence's offsets."""
-    hits = list(mention_pattern(official).finditer(doc.text))
+    index = index or MentionIndex(doc_text(doc), [official])
+    hits = index.hits(official)
     if not hits:
         first = official.first.name
         return 1, first.start_char, first.end_char
-    return len(hits), hits[0].start(), hits[0].end()
+    return len(hits), hits[0][0], hits[0][1]
 
 
 def official_record(
-    doc: Doc, official: Official, lexicon: TitleLexicon, holders: dict[str, str | None]
+    doc: Doc,
+    official: Official,
+    lexicon: TitleLexicon,
+    holders: dict[str, str | None],
+    index: MentionIndex | None = None,
 ) -> dict:
     """The plain-data row of one official (stored on ``doc._.officials``)."""
     first = next(
@@ -546,7 +621,7 @@ def official_record(
         # the office's known holder (Wikidata snapshot), else the dateline or agency's country
         known = holders.get(fold_name(official.name), "unknown")
         country = doc._.home_country if known == "unknown" else known
-    mentions, start, end = count_mentions(doc, official)
+    mentions, start, end = count_mentions(doc, official, index)
     sent = doc.char_span(start, end, alignment_mode="expand")
     parts = [
         p
@@ -589,14 +664,17 @@ def official_record(
     }
 
 
-def mention_spans(doc: Doc, officials: list[Official]) -> list[Span]:
+def mention_spans(
+    doc: Doc, officials: list[Official], index: MentionIndex | None = None
+) -> list[Span]:
     """Every mention of every official (full names and aliases), label OFFICIAL."""
+    index = index or MentionIndex(doc_text(doc), officials)
     spans = [
         Span(doc, a.name.start, a.name.end, label="OFFICIAL") for o in officials for a in o.anchors
     ]
     for official in officials:
-        for hit in mention_pattern(official).finditer(doc.text):
-            span = doc.char_span(hit.start(), hit.end(), label="OFFICIAL")
+        for start, end in index.hits(official):
+            span = doc.char_span(start, end, label="OFFICIAL")
             if span is not None:
                 spans.append(span)
     return filter_spans(spans)
@@ -658,10 +736,12 @@ class OfficialRecognizer:
         officials = group_officials(anchors)
         resolve_counterparts(officials, self.lexicon)
         find_aliases(doc, officials, self.rules)
-        records = [official_record(doc, o, self.lexicon, self.holders) for o in officials]
+        index = MentionIndex(doc_text(doc), officials)
+        records = [official_record(doc, o, self.lexicon, self.holders, index) for o in officials]
         country_of_principal(records)
         doc._.officials = records
-        doc.spans["officials"] = mention_spans(doc, officials)
+        doc.spans["officials"] = mention_spans(doc, officials, index)
+        doc.user_data.pop(_SENTENCES_PERSONS, None)
         return doc
 
     def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006
