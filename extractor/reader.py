@@ -469,8 +469,9 @@ class UniqueIds:
     """Gives every article of a run its own ``doc_id``.
 
     The first article keeps its id; a later one with the same id takes its path relative to
-    the folder it was found under, without extension (``b/1`` for ``b/1.txt``), or for a JSONL
-    record that path and the line (``batch:7``), and, if that is taken too, ``~2``, ``~3``...
+    the folder it was found under, without extension (``b/1`` for ``b/1.txt``; with it when that
+    is the same id, ``x.txt``), or for a JSONL record that path and the line (``batch:7``), and,
+    if that is taken too, ``~2``, ``~3``...
     Its status says so.
     """
 
@@ -489,6 +490,8 @@ class UniqueIds:
         candidate = display_name(relative.with_suffix("").as_posix())
         if ":" in article.source and path.suffix.lower() in JSONL_SUFFIXES:
             candidate += ":" + article.source.rsplit(":", 1)[1]
+        elif candidate == original:  # x.txt beside x.jsonl's record x: keep the extension
+            candidate = display_name(relative.as_posix())
         unique, n = candidate, 1
         while unique in self.seen:
             n += 1

@@ -7,6 +7,7 @@ files) and the Python API (:func:`extractor.extract`, which returns DataFrames).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import multiprocessing as mp
 import os
@@ -197,7 +198,10 @@ def process_articles(
     global _WORKER_NLP
     _WORKER_NLP = nlp
     pool = ProcessPoolExecutor(
-        workers, mp_context=mp.get_context("fork"), initializer=_quiet_worker
+        workers,
+        mp_context=mp.get_context("fork"),
+        initializer=_quiet_worker,
+        initargs=(os.getpid(),),
     )
     finished = False
     try:
@@ -226,9 +230,38 @@ def process_articles(
         pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
-def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which stops them; no traceback from each."""
+def _quiet_worker(parent: int | None = None) -> None:
+    """Workers leave Ctrl-C to the parent, which stops them; no traceback from each. They
+    drop the parent's handlers for SIGTERM and SIGHUP (a worker just ends) and end when the
+    parent dies, however it dies (SIGKILL included): no worker outlives its run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    die_with_parent(parent or os.getppid())
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process when ``parent`` ends: the kernel's parent-death signal on Linux, else a
+    watchdog thread that checks the parent once a second."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="extractor-watchdog", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def default_workers() -> int:
