@@ -63,6 +63,23 @@ def test_users_folder_named_like_a_table_is_never_deleted(out, nlp):
     assert pd.read_parquet(out / "documents.parquet").doc_id.tolist() == ["mine"]
 
 
+def test_dask_engine_never_deletes_a_users_folder_named_like_a_table(tmp_path):
+    """Case 1, as reported: extract d --out d --engine dask removed d/documents/ and the input
+    files in it, exit 0. Now the run stops before it starts a cluster, and nothing is touched."""
+    users = tmp_path / "d" / "documents"
+    users.mkdir(parents=True)
+    shutil.copy(SEED, users / "000.txt")
+    before = snapshot(tmp_path / "d")
+    result = CliRunner().invoke(
+        app,
+        ["run", str(tmp_path / "d"), "--out", str(tmp_path / "d"), "--engine", "dask", "-q"],
+    )
+    assert result.exit_code == 2
+    assert "did not write" in result.output
+    assert snapshot(tmp_path / "d") == before
+    assert not leftovers(tmp_path / "d")
+
+
 def test_users_file_where_a_table_goes_stops_the_run_before_any_work(out, nlp):
     (out / "officials.csv").write_text("my own notes\n")
     before = snapshot(out)
