@@ -12,9 +12,9 @@ from collections.abc import Iterable
 import pandas as pd
 import spacy
 
+from .knowledge import load_gazetteer
 from .pipeline import DEFAULT_MODEL
 from .reader import Article
-from .resources import load_gazetteer
 from .schema import TABLE_NAMES, empty_rows, to_arrow
 
 

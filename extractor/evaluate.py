@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .resources import fold_accents
+from .knowledge import fold_accents
 
 ARTICLES = re.compile(r"\b(?:a|an|the)\b")
 

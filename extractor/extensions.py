@@ -1,34 +1,13 @@
-"""All custom ``Doc`` attributes, registered in one place by one idempotent function.
-
-Values are plain JSON-like data (str, int, lists of dicts) so that docs survive ``to_bytes`` and
-``nlp.pipe(..., n_process=N)`` unchanged.
-"""
+"""Helpers on the Doc that every component shares; the attributes themselves are declared in
+:mod:`extractor.contract`."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-DOC_ATTRIBUTES: dict[str, object] = {
-    # input context, set before the pipeline runs
-    "doc_id": None,
-    "published": None,  # "YYYY-MM-DD" or None
-    "agency": None,
-    "dateline": None,
-    "furniture": None,  # [[start, end], ...] header and dateline character spans
-    # results of the rule components
-    "home_country": None,  # ISO3 of the dateline place or agency
-    "countries": None,  # [{"iso3", "text", "start", "end"}] mentions
-    "officials": None,  # [{"name", "title", "titles", "country", "aliases", ...}]
-    "dates": None,  # [{"text", "value", "granularity", "start", "end"}]
-    "initiatives": None,  # [{"text", "proposer", "verb", "start", "end"}]
-}
+from .contract import DOC_ATTRIBUTES, register_extensions
 
-
-def register_extensions() -> None:
-    """Register every ``Doc._`` attribute extractor uses. Safe to call many times."""
-    for name, default in DOC_ATTRIBUTES.items():
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+__all__ = ["DOC_ATTRIBUTES", "doc_text", "in_furniture", "register_extensions", "sentence_at"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -43,3 +22,12 @@ def doc_text(doc: Doc) -> str:
 def in_furniture(doc: Doc, start_char: int) -> bool:
     """True if the character offset lies in the header or dateline of the article."""
     return any(s <= start_char < e for s, e in (doc._.furniture or []))
+
+
+def sentence_at(doc: Doc, start: int, end: int, fallback: Span | Token | None = None) -> str:
+    """The text of the sentence holding characters ``start:end`` (the ``sentence`` column of
+    every table); the fallback's sentence if those characters do not align with tokens."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        return span.sent.text.strip()
+    return fallback.sent.text.strip() if fallback is not None else ""

@@ -19,6 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError
+from .knowledge import words
+from .temporal import month_index
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +30,6 @@ HTML_SUFFIXES = {".html", ".htm"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_CHARS = 2_000_000
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
 # "BEIJING, Nov. 8 , 2005 (Xinhua) --" ; "HO CHI MINH CITY, April 8 , 1997 (AFP) --"
 WIRE_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?(?:,\s*[A-Z][A-Za-z .'\-]{1,30}?)?)\s*,\s*"
@@ -84,8 +80,7 @@ class Article:
 
 def month_number(word: str) -> int | None:
     """1-12 for an English month name or abbreviation ("Nov", "Sept", "June"), else None."""
-    key = word.strip(".").lower()[:3]
-    return _MONTHS.get(key) if word[:3].isalpha() else None
+    return month_index(word) if word[:3].isalpha() else None
 
 
 def parse_dateline(line: str) -> tuple[str | None, str | None, str | None, int]:
@@ -200,7 +195,7 @@ def _checked(text: str, status: str) -> tuple[str | None, str]:
 class _TextOfHtml(HTMLParser):
     """Collects the visible text of an HTML page, one block element per paragraph."""
 
-    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "title", "article", "section"}
+    BLOCKS = words("reader.html_blocks")
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

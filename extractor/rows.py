@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .extensions import sentence_at
 from .reader import Article
 from .schema import empty_rows
-
-
-def _sentence(doc: Doc, start: int, end: int) -> str:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.sent.text.strip() if span is not None else ""
 
 
 def document_row(article: Article, n_words: int = 0) -> dict:
@@ -64,7 +60,7 @@ def rows_from_doc(doc: Doc, article: Article) -> dict[str, list[dict]]:
             continue  # repeated identical expressions are listed once per article
         seen.add((d["text"], d["value"]))
         rows["dates"].append(
-            {"doc_id": doc_id, **d, "sentence": _sentence(doc, d["start"], d["end"])}
+            {"doc_id": doc_id, **d, "sentence": sentence_at(doc, d["start"], d["end"])}
         )
     for i in doc._.initiatives or []:
         rows["initiatives"].append({"doc_id": doc_id, **i})
@@ -75,7 +71,7 @@ def rows_from_doc(doc: Doc, article: Article) -> dict[str, list[dict]]:
 
 def country_rows(doc: Doc, doc_id: str) -> list[dict]:
     """One row per country: mentions counted, surface forms in order of first use."""
-    from .resources import load_gazetteer
+    from .knowledge import load_gazetteer
 
     names = load_gazetteer().country_names
     by_code: dict[str, dict] = {}

@@ -12,7 +12,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.components.officials import MentionIndex, Official, mention_pattern
+from extractor.components.official_aliases import MentionIndex, Official, mention_pattern
 from extractor.reader import article_from_text
 from extractor.run import split_for_model
 

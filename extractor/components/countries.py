@@ -6,29 +6,19 @@ a national body such as the CPC, else ``ORG``), ``doc._.countries`` and ``doc._.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..extensions import in_furniture, register_extensions
-from ..resources import Gazetteer, load_gazetteer
+from ..contract import Spans, assigns, requires
+from ..extensions import in_furniture
+from ..knowledge import Gazetteer, load_gazetteer, words
+from .base import RuleComponent
 
-CURRENCY_WORDS = {
-    "dollar",
-    "dollars",
-    "cents",
-    "yuan",
-    "yen",
-    "won",
-    "rupee",
-    "rupees",
-    "dong",
-    "baht",
-    "peso",
-    "pesos",
-    "ringgit",
-}
+CURRENCY_WORDS = words("countries.currency_words")
 SINO_PREFIXES = {"Sino": "CHN", "Indo": None, "Russo": "RUS", "Franco": "FRA", "Anglo": "GBR"}
 
 
@@ -123,15 +113,18 @@ def home_country(
     return named.pop() if len(named) == 1 else None
 
 
-@Language.factory("extractor_countries", default_config={})
-class CountryRecognizer:
+@Language.factory(
+    "extractor_countries",
+    default_config={"data": None},
+    assigns=assigns("extractor_countries"),
+    requires=requires("extractor_countries"),
+)
+class CountryRecognizer(RuleComponent):
     """Finds country mentions and the article's home country."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        register_extensions()
-        self.name = name
-        self.gazetteer = load_gazetteer()
-        self.countries, self.organisations = build_country_matchers(nlp, self.gazetteer)
+    def load(self, folder: Path) -> None:
+        self.gazetteer = load_gazetteer(folder)
+        self.countries, self.organisations = build_country_matchers(self.nlp, self.gazetteer)
         self.organisation_names = organisation_names(self.gazetteer)
         self.places = place_index(self.gazetteer)
         self.agency_countries = {
@@ -142,17 +135,11 @@ class CountryRecognizer:
         spans, orgs = find_country_mentions(
             doc, self.countries, self.organisations, self.organisation_names
         )
-        doc.spans["countries"] = spans
-        doc.spans["organisations"] = orgs
+        doc.spans[Spans.COUNTRIES] = spans
+        doc.spans[Spans.ORGANISATIONS] = orgs
         doc._.countries = [
             {"iso3": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char}
             for s in spans
         ]
         doc._.home_country = home_country(doc, self.places, self.agency_countries, spans)
         return doc
-
-    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006 - spaCy's signature
-        """Rule data lives in ``models/``; nothing to save beyond the config."""
-
-    def from_disk(self, path, exclude=tuple()) -> CountryRecognizer:  # noqa: B006
-        return self

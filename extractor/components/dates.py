@@ -2,7 +2,7 @@
 
 Detection is a small grammar of regular expressions over the text (dates in news are few and
 regular); the parse (tense of the governing verb, numbers that count things) decides the cases
-the surface leaves open. Sets ``doc.spans["dates"]`` and ``doc._.dates``.
+the surface leaves open. Sets ``doc.spans[Spans.DATES]`` and ``doc._.dates``.
 """
 
 from __future__ import annotations
@@ -10,316 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .. import temporal as T
-from ..extensions import doc_text, in_furniture, register_extensions
+from ..contract import Spans, assigns, requires
+from ..extensions import doc_text, in_furniture
+from ..knowledge import words
+from .base import RuleComponent
+from .date_grammar import PATTERNS, DateMention, find_date_mentions
+from .parse import PAST_AUX, auxiliaries, governing_verb, is_future, token_at
 
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])"
-)
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-YEAR = r"(?:1[89]\d\d|20\d\d)"
-WEEKDAY = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.)"
-)
-RANGE_SEP = r"\s*(?:-|–|—|to|and|through|till|until)\s*"
-
-PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(rf"\b{YEAR}-[01]\d-[0-3]\d\b")),
-    (
-        "month_day_range",
-        re.compile(
-            rf"\b(?P<m>{MONTH})\s+(?P<d1>{DAY})(?P<sep>{RANGE_SEP})(?P<d2>{DAY})\b"
-            rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?"
-        ),
-    ),
-    (
-        "day_month_range",
-        re.compile(
-            rf"\b(?P<d1>{DAY})(?P<sep>{RANGE_SEP})(?P<d2>{DAY})\s+(?P<m>{MONTH})"
-            rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?"
-        ),
-    ),
-    ("month_day", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
-    ("day_month", re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
-    ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s*,?\s+(?P<y>{YEAR})\b")),
-    # "June last year", "January of next year"
-    (
-        "month_rel_year",
-        re.compile(rf"\b(?P<m>{MONTH})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+year\b"),
-    ),
-    (
-        "week_of_month",
-        re.compile(
-            r"\b(?i:the\s+(?P<ord>first|second|third|fourth|last|final)\s+week\s+of)\s+"
-            r"(?:(?i:(?P<rel>next|last|this)\s+month)|(?P<m>" + MONTH + r"))",
-        ),
-    ),
-    # month names are capitalised: "this march" is a walk, not a month
-    ("rel_month", re.compile(rf"\b(?P<rel>(?i:last|next|this|coming))\s+(?P<m>{MONTH})(?!\s*\d)")),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier)\b",
-            re.I,
-        ),
-    ),
-    ("year_adjective", re.compile(r"\byear[- ](?:ago|earlier)\b", re.I)),
-    (
-        "spelled_year",
-        re.compile(
-            r"\b(?:(?:eighteen|nineteen)[- ](?:hundred|(?:oh[- ])?(?:one|two|three|four|five|six|"
-            r"seven|eight|nine)|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-            r"eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-            r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
-            r"|the\s+year\s+two\s+thousand(?:\s+and)?(?:[- ](?:one|two|three|four|five|six|"
-            r"seven|eight|nine|ten))?)\b",
-            re.I,
-        ),
-    ),
-    (
-        "holiday",
-        re.compile(
-            r"\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|"
-            r"Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Election\s+Day|"
-            r"Easter(?:\s+Sunday)?(?!\s+(?:week|Island))|Labor\s+Day|Memorial\s+Day|Halloween|"
-            r"Valentine's\s+Day)\b"
-        ),
-    ),
-    # "that year", "later that year", "the same year": the year the story last named
-    ("year_anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+year\b", re.I)),
-    # "the following year/month/day", "that day", "earlier that day": from the last date stated
-    (
-        "following",
-        re.compile(
-            r"\bthe\s+(?:following\s+(?P<unit>year|month|day|morning)"
-            r"|next\s+(?P<unit_next>day|morning))\b",
-            re.I,
-        ),
-    ),
-    # "until then", "by then": the date last stated
-    ("then_anaphor", re.compile(r"\b(?:until|till|by)\s+then\b", re.I)),
-    ("day_anaphor", re.compile(r"\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+day\b", re.I)),
-    # "the year", "the current fiscal year", "year-end", "the end of the year": this year
-    (
-        "the_year",
-        re.compile(
-            r"(?<!of\s)\b(?:(?:the\s+)?end\s+of\s+the\s+year|(?:earlier|later)\s+in\s+the\s+year"
-            r"|the\s+(?:current\s+|full\s+|whole\s+)?(?:fiscal\s+)?year(?:[- ]end)?"
-            r"|year[- ]end|year's\s+end)\b"
-            r"(?![- ]?(?:of|ago|earlier|before|after|later|long|old|\d|to|in\b|on\b|when))",
-            re.I,
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<rel>last|next|this|coming|past|previous)\s+(?P<unit>week|month|year)\b", re.I
-        ),
-    ),
-    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
-    (
-        "weekday",
-        re.compile(
-            rf"\b(?:(?P<rel>last|next|this|coming|this coming)\s+)?"
-            rf"(?P<wd>{WEEKDAY})(?!\w)",
-            re.I,
-        ),
-    ),
-    (
-        "part_month",
-        re.compile(
-            rf"\b(?P<part>(?i:early|mid|late|end of|beginning of|mid-))\s*-?\s*"
-            rf"(?P<m>{MONTH})(?!\s+\d)",
-        ),
-    ),
-    (
-        "in_month",
-        re.compile(
-            rf"\b(?P<prep>in|since|until|till|by|before|after|during|from)\s+"
-            rf"(?P<m>{MONTH})(?!\s*\d)"
-        ),
-    ),
-    (
-        "bare_month",
-        re.compile(
-            r"(?<![\w-])(?P<m>January|February|March|April|June|July|August|"
-            r"September|October|November|December)(?![\w-])(?!\s*\d)"
-        ),
-    ),
-    (
-        "year_range",
-        re.compile(
-            rf"\b(?:from\s+)?(?P<y1>{YEAR})(?P<sep>\s*(?:-|–|to)\s*)"
-            rf"(?P<y2>{YEAR})\b"
-        ),
-    ),
-    ("prefixed_year", re.compile(rf"\b(?:mid|pre|post|early|late)-(?P<y>{YEAR})(?![\w-])", re.I)),
-    # not a figure: "closed at 2082.1"
-    ("year", re.compile(rf"(?<![\w-])(?P<y>{YEAR})(?![\w-]|[.,]\d)")),
-]
-
-COUNT_HEADS = {
-    "people",
-    "troops",
-    "soldiers",
-    "tons",
-    "tonnes",
-    "members",
-    "cases",
-    "units",
-    "households",
-    "delegates",
-    "km",
-    "kilometers",
-    "kilometres",
-    "meters",
-    "metres",
-    "persons",
-    "workers",
-    "students",
-    "deaths",
-    "dollars",
-    "yuan",
-}
+COUNT_HEADS = words("dates.count_heads")
 # Expressions that state a date outright: what "that year", "that day" refer back to
-STATED = {
-    "iso",
-    "month_year",
-    "month_rel_year",
-    "year",
-    "year_range",
-    "spelled_year",
-    "month_day",
-    "day_month",
-    "month_day_range",
-    "day_month_range",
-    "bare_month",
-    "in_month",
-    "part_month",
-    "rel_month",
-    "weekday",
-    "deictic",
-}
+STATED = words("dates.stated")
 RELATIVE_SHIFT = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
-
-
-@dataclass
-class DateMention:
-    """A found date expression before normalisation."""
-
-    kind: str
-    start: int
-    end: int
-    groups: dict
-
-
-def find_date_mentions(text: str) -> list[DateMention]:
-    """All date expressions in ``text``, longest first where they overlap."""
-    taken: list[tuple[int, int]] = []
-    found: list[DateMention] = []
-    for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            found.append(DateMention(kind, start, end, {k: v for k, v in m.groupdict().items()}))
-    return sorted(found, key=lambda d: d.start)
-
-
-FUTURE_CUES = {
-    "will",
-    "'ll",
-    "shall",
-    "would",
-    "expected",
-    "scheduled",
-    "slated",
-    "due",
-    "ahead",
-    "upcoming",
-    "planned",
-    "plans",
-    "set",
-    "next",
-    "tomorrow",
-}
-PAST_AUX = {"did", "had", "has", "have", "was", "were"}
-
-
-def token_at(doc: Doc, start_char: int) -> Token | None:
-    """The token that holds the character at ``start_char``."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    return span[0] if span is not None else None
-
-
-def auxiliaries(verb: Token) -> set[str]:
-    """The verb's auxiliaries, lower-cased ("will", "to", "was")."""
-    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-
-
-def governing_verb(token: Token) -> Token:
-    """The verb a date expression hangs on (up to five heads up), else where the walk stopped."""
-    verb = token
-    for _ in range(5):
-        if verb.tag_.startswith("VB") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return verb
-
-
-FORWARD_WORDS = ("scheduled", "slated", "due", "set", "expected", "planned")
-FORWARD_HEADS = FORWARD_WORDS + ("plans", "plan")
-# an infinitive of purpose or one hanging on a noun keeps its clause's tense
-CLAUSE_INFINITIVES = ("advcl", "acl", "csubj", "relcl")
-
-
-def verb_future(verb: Token, depth: int = 0) -> bool | None:
-    """Whether a verb speaks of the future: True, False, or None when its form does not say."""
-    if not verb.tag_.startswith("VB"):
-        return None
-    auxes = auxiliaries(verb)
-    if auxes & {"will", "'ll", "shall", "wo", "would"}:
-        return True
-    if verb.tag_ == "VB" and "to" in auxes:
-        if verb.dep_ in CLAUSE_INFINITIVES and verb.head.i != verb.i and depth < 3:
-            # "staged celebrations to mark the entry on Friday" is past; "is part of a
-            # programme to pay down debt by February" still looks ahead
-            return verb_future(governing_verb(verb.head), depth + 1) is not False
-        return True
-    if verb.lower_ in FORWARD_WORDS or verb.head.lower_ in FORWARD_HEADS:
-        return True
-    if auxes & PAST_AUX or verb.tag_ in ("VBD", "VBN"):
-        return False
-    return None
-
-
-def is_future(doc: Doc, start_char: int) -> bool:
-    """True when the clause around the expression speaks of the future ("will meet on Sunday",
-    "would on Wednesday attend", "is expected to sign ... on Sunday", "ahead of ... on Friday")."""
-    token = token_at(doc, start_char)
-    if token is None:
-        return False
-    verb = governing_verb(token)
-    path = token
-    while path.i != verb.i and path.head.i != path.i:
-        # "the election due in December", "talks scheduled for Friday"
-        if path.lower_ in FORWARD_WORDS:
-            return True
-        path = path.head
-    said = verb_future(verb)
-    if said is not None:
-        return said
-    window = doc[token.sent.start : token.i]
-    return any(t.lower_ in FUTURE_CUES for t in window)
 
 
 EVENT_NAME = re.compile(r"\s+(?:for|of|on)\s+(?:the\s+)?[A-Z]")
@@ -341,51 +48,10 @@ def is_agent_may(doc: Doc, start: int, groups: dict) -> bool:
 
 # present forms (the pipeline has no lemmatizer) of verbs that report rather than schedule
 REPORTING = {
-    form
-    for base in (
-        "say",
-        "tell",
-        "announce",
-        "report",
-        "confirm",
-        "claim",
-        "deny",
-        "insist",
-        "add",
-        "note",
-        "state",
-        "declare",
-        "reveal",
-        "warn",
-        "write",
-        "show",
-        "indicate",
-    )
-    for form in (base, base + "s")
+    form for base in words("dates.reporting_verbs", ordered=True) for form in (base, base + "s")
 } | {"is", "are", "am", "'s", "'re", "has", "have", "does", "do"}
 # verbs whose past is spelt as their present: the tagger cannot tell "hurt" from "hurt"
-SAME_PAST = {
-    "hurt",
-    "cut",
-    "put",
-    "set",
-    "hit",
-    "let",
-    "cost",
-    "quit",
-    "shut",
-    "spread",
-    "cast",
-    "bid",
-    "burst",
-    "read",
-    "split",
-    "upset",
-    "beat",
-    "bet",
-    "broadcast",
-    "forecast",
-}
+SAME_PAST = words("dates.same_past")
 NOT_TIMETABLE = REPORTING | SAME_PAST
 
 
@@ -399,6 +65,10 @@ def is_scheduled(doc: Doc, start_char: int) -> bool:
     if verb.tag_ not in ("VBP", "VBZ") or verb.lower_ in NOT_TIMETABLE:
         return False
     return not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+
+
+# words that may stand capitalised before a date without making it part of a name
+BEFORE_A_DATE = words("dates.before_a_date")
 
 
 def is_name_or_count(doc: Doc, start_char: int, end_char: int, text: str) -> bool:
@@ -417,27 +87,7 @@ def is_name_or_count(doc: Doc, start_char: int, end_char: int, text: str) -> boo
         and prev.is_title
         and prev.is_alpha
         and not prev.is_sent_start
-        and prev.lower_
-        not in (
-            "in",
-            "of",
-            "since",
-            "until",
-            "by",
-            "from",
-            "to",
-            "before",
-            "after",
-            "during",
-            "through",
-            "between",
-            "and",
-            "early",
-            "late",
-            "mid",
-            "year",
-            "fiscal",
-        )
+        and prev.lower_ not in BEFORE_A_DATE
         and T.month_index(prev.text) is None
     ):
         return True
@@ -691,20 +341,20 @@ def find_dates(doc: Doc) -> list[Span]:
     return spans
 
 
-@Language.factory("extractor_dates", default_config={})
-class DateRecognizer:
+@Language.factory(
+    "extractor_dates",
+    default_config={"data": None},
+    assigns=assigns("extractor_dates"),
+    requires=requires("extractor_dates"),
+)
+class DateRecognizer(RuleComponent):
     """Finds date expressions and normalises them against ``doc._.published``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        register_extensions()
-        self.name = name
+    FILES = ()  # the grammar's word lists are in the package's lexicon
+
+    def load(self, folder: Path) -> None:
+        pass
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["dates"] = find_dates(doc)
+        doc.spans[Spans.DATES] = find_dates(doc)
         return doc
-
-    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006
-        """No state: the grammar is code."""
-
-    def from_disk(self, path, exclude=tuple()) -> DateRecognizer:  # noqa: B006
-        return self

@@ -4,23 +4,25 @@
 A title is a run of title words (models/title_words.json) that holds a head word ("minister",
 "spokesman"...), optionally followed by an "of/for" phrase of capitalised words, and joined to a
 second title by "and". Each title gets a canonical role from models/titles.jsonl. Sets
-``doc.spans["titles"]`` (label: role) with one span per joined title, and
-``doc.spans["title_parts"]`` with the single positions.
+``doc.spans[Spans.TITLES]`` (label: role) with one span per joined title, and
+``doc.spans[Spans.TITLE_PARTS]`` with the single positions.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import register_extensions
-from ..resources import Gazetteer, fold_accents, load_gazetteer
+from ..contract import Spans, assigns, requires
+from ..knowledge import Gazetteer, fold_accents, load_gazetteer
+from .base import RuleComponent
 
 CONNECT_AFTER_HEAD = {"of", "for", "to"}
 NOBILITY = {"prince", "princess", "king", "queen", "sultan", "sheikh", "emperor"}
-COUNTRY_LABEL = "countries"
+COUNTRY_LABEL = Spans.COUNTRIES
 
 
 class TitleLexicon:
@@ -209,7 +211,7 @@ def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
     countries = _country_spans(doc)
     persons = _person_tokens(doc, lex, countries)
     stop = set(countries) | persons
-    orgs = {i for sp in doc.spans.get("organisations", []) for i in range(sp.start, sp.end)}
+    orgs = {i for sp in doc.spans.get(Spans.ORGANISATIONS, []) for i in range(sp.start, sp.end)}
     spans: list[Span] = []
     i = 0
     while i < len(doc):
@@ -254,23 +256,20 @@ def join_titles(doc: Doc, singles: list[Span]) -> list[Span]:
     return joined
 
 
-@Language.factory("extractor_titles", default_config={})
-class TitleRecognizer:
+@Language.factory(
+    "extractor_titles",
+    default_config={"data": None},
+    assigns=assigns("extractor_titles"),
+    requires=requires("extractor_titles"),
+)
+class TitleRecognizer(RuleComponent):
     """Finds titles of office and gives each a canonical role."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        register_extensions()
-        self.name = name
-        self.lexicon = TitleLexicon(load_gazetteer())
+    def load(self, folder: Path) -> None:
+        self.lexicon = TitleLexicon(load_gazetteer(folder))
 
     def __call__(self, doc: Doc) -> Doc:
         singles = find_single_titles(doc, self.lexicon)
-        doc.spans["title_parts"] = singles
-        doc.spans["titles"] = join_titles(doc, singles)
+        doc.spans[Spans.TITLE_PARTS] = singles
+        doc.spans[Spans.TITLES] = join_titles(doc, singles)
         return doc
-
-    def to_disk(self, path, exclude=tuple()) -> None:  # noqa: B006
-        """Rule data lives in ``models/``."""
-
-    def from_disk(self, path, exclude=tuple()) -> TitleRecognizer:  # noqa: B006
-        return self

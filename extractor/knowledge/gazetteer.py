@@ -1,4 +1,4 @@
-"""Rule data under ``models/``: where it lives, how it is loaded and checked.
+"""The gazetteer: countries, places, titles, organisations, agencies and proposal verbs.
 
 Every loader validates its rows and raises :class:`DataError` naming the file and line of a bad
 row, so that a typo in the data fails loudly rather than silently dropping a rule.
@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import DataError
+from ..errors import DataError
 
 
 def models_dir() -> Path:
     """The rule-data folder: ``models/`` in a checkout, ``extractor/_models`` in a wheel."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the extractor package
     for candidate in (here / "_models", here.parent / "models"):
         if (candidate / "countries.jsonl").exists():
             return candidate
@@ -54,7 +54,6 @@ class Gazetteer:
     agencies: list[dict]
     proposal_verbs: list[dict]
     capitals: dict[str, str] = field(default_factory=dict)
-    officeholders: dict[str, str | None] = field(default_factory=dict)  # folded name -> ISO3
 
     @property
     def country_names(self) -> dict[str, str]:
@@ -85,11 +84,6 @@ def _load(folder: str) -> Gazetteer:
     if cap_path.exists():
         for row in read_jsonl(cap_path, ("place", "country")):
             capitals[row["place"]] = row["country"]
-    holders: dict[str, str | None] = {}
-    holders_path = base / "officeholders.jsonl"
-    if holders_path.exists():
-        for row in read_jsonl(holders_path, ("name", "country", "position")):
-            holders.setdefault(fold_name(row["name"]), row["country"])
     return Gazetteer(
         countries=countries,
         titles=read_jsonl(base / "titles.jsonl", ("role", "forms")),
@@ -98,7 +92,6 @@ def _load(folder: str) -> Gazetteer:
         agencies=read_jsonl(base / "agencies.jsonl", ("agency", "country", "forms")),
         proposal_verbs=read_jsonl(base / "proposal_verbs.jsonl", ("lemma", "forms", "object")),
         capitals=capitals,
-        officeholders=holders,
     )
 
 

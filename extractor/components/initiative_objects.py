@@ -1,0 +1,365 @@
+"""Initiatives, the object stage: what a trigger verb proposes, from its objects in the parse,
+split into items at coordination, trimmed of what says why, when or with whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge import words
+from .parse import auxiliaries, conjuncts
+
+GENERIC_OBJECTS = {
+    "initiatives",
+    "initiative",
+    "proposals",
+    "proposal",
+    "measures",
+    "ideas",
+    "suggestions",
+    "steps",
+    "projects",
+    "things",
+}
+
+
+DROP_DEPS = {"advcl", "cc", "conj", "punct", "appos", "relcl", "parataxis", "mark"}
+
+
+CONCRETE = words("initiatives.concrete")
+
+
+PLAN_WORDS = words("initiatives.plan_words")
+
+
+# "reaffirmed their resolve to revive the Doha round": the commitment carries the proposal
+COMMITMENT_NOUNS = {
+    "resolve",
+    "commitment",
+    "commitments",
+    "determination",
+    "pledge",
+    "readiness",
+    "willingness",
+}
+
+
+# Prepositional objects that say why, when or with whom, not what: "in a bid to ...",
+# "for realizing ...", "on Sunday", "with his counterparts from ..."
+PURPOSE_NOUNS = {"bid", "effort", "efforts", "order", "attempt", "hope", "view"}
+
+
+PEOPLE_NOUNS = {"counterpart", "counterparts", "leaders", "officials", "ministers", "delegation"}
+
+
+@dataclass
+class Trigger:
+    """One trigger word: its form and which dependents carry the object."""
+
+    lemma: str
+    particle: str | None
+    objects: tuple[str, ...]
+    future_only: bool = False  # "will sign", "is expected to sign": a plan, not a past event
+    concrete_only: bool = False  # "endorsed the Hanoi Action Plan", not "endorsed the idea"
+
+
+def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
+    """The head tokens of what ``verb`` proposes, one per list item."""
+    heads: list[Token] = []
+    children = list(verb.children)
+    if trigger.particle in ("for",):
+        heads = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    elif trigger.particle in ("on", "upon") and trigger.lemma.startswith("agree"):
+        heads = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == trigger.particle
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+    elif trigger.particle in ("on", "upon", "to") and trigger.lemma.startswith(("call", "appeal")):
+        # "called on the international community to launch ...": the infinitive is the object
+        preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ == trigger.particle]
+        if not preps:
+            return []
+        heads = [c for c in children if c.dep_ == "xcomp"] or [
+            g
+            for p in preps
+            for o in p.children
+            for g in o.children
+            if g.dep_ in ("acl", "relcl", "xcomp") and any(a.lower_ == "to" for a in g.children)
+        ]
+    elif trigger.objects == ("commitment",):
+        # "reaffirmed their resolve to revive ...": the infinitive after the commitment noun
+        heads = [
+            g
+            for c in children
+            if c.dep_ == "dobj" and c.lower_ in COMMITMENT_NOUNS
+            for g in c.children
+            if g.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in g.children)
+        ]
+    elif trigger.particle == "forward":
+        if not any(c.lower_ == "forward" for c in children):
+            return []
+        heads = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        for dep in trigger.objects:
+            heads = [c for c in children if c.dep_ == dep]
+            if dep == "xcomp":
+                heads = [
+                    c
+                    for c in heads
+                    if any(a.lower_ == "to" for a in c.children) or c.tag_ in ("VB", "VBG")
+                ]
+                if trigger.lemma in ("urge", "ask"):
+                    heads = heads or [
+                        g
+                        for c in children
+                        if c.dep_ == "dobj"
+                        for g in c.children
+                        if g.dep_ in ("acl", "relcl")
+                    ]
+            if dep == "ccomp":
+                heads = [c for c in heads if is_proposal_clause(c)]
+            if heads:
+                break
+        if not heads and verb.tag_ == "VBN":
+            heads = [c for c in children if c.dep_ == "nsubjpass"]
+    heads = [h for h in (stands_for(verb, h) for h in heads) if h is not None]
+    if not heads:
+        heads = relative_object(verb)
+    if trigger.particle == "to" and not heads:
+        return []
+    if trigger.concrete_only:
+        heads = [h for h in heads if h.lower_ in CONCRETE or h.text[:1].isupper()]
+    if trigger.future_only and not is_planned(verb):
+        return []
+    items: list[Token] = []
+    for head in heads:
+        items.extend(expand_list(head))
+    if items:
+        for child in children:  # "proposes to establish A, while identifying B and upgrading C"
+            if (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                and any(m.lower_ == "while" for m in child.children)
+            ):
+                items.extend(conjuncts(child))
+    return items
+
+
+def is_proposal_clause(verb: Token) -> bool:
+    """ "suggested that the two sides (should) set up ...": a base-form or "should" clause; not
+    "suggested that they had been unable to agree" (a report of what is the case)."""
+    auxes = auxiliaries(verb)
+    if auxes & {"should", "shall", "must"}:
+        return True
+    if auxes:
+        return False
+    # base form; a plural present ("that their leaders adopt") reads the same, "are" does not
+    return verb.tag_ == "VB" or (verb.tag_ == "VBP" and verb.lower_ not in ("are", "have", "do"))
+
+
+def relative_clause(verb: Token) -> Token | None:
+    """The relative clause ``verb`` sits in ("the funds which the government pledged to pour")."""
+    current = verb
+    for _ in range(5):
+        if current.dep_ == "relcl":
+            return current
+        if current.dep_ not in ("xcomp", "acomp", "ccomp") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def relative_pronoun_object(clause: Token) -> bool:
+    """Whether a relative pronoun is the clause's object ("which ... pledged to pour"), not its
+    subject ("a questioner who asked if ...")."""
+    return any(
+        t.tag_ in ("WDT", "WP") and t.dep_ not in ("nsubj", "nsubjpass") for t in clause.subtree
+    )
+
+
+def stands_for(verb: Token, head: Token) -> Token | None:
+    """An item that is a relative pronoun, or a verb whose object is one, stands for the noun the
+    relative clause describes: "the agreement that we are about to sign", "funds which the
+    government pledged to pour"."""
+    pronoun = head.tag_ in ("WDT", "WP") or (
+        head.tag_.startswith("VB")
+        and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in head.children)
+    )
+    if not pronoun:
+        return head
+    clause = relative_clause(verb)
+    if clause is None or not clause.head.tag_.startswith("NN"):
+        return None
+    return clause.head
+
+
+def relative_object(verb: Token) -> list[Token]:
+    """With no object of its own, a trigger inside a relative clause whose pronoun is its object
+    proposes the noun the clause describes."""
+    clause = relative_clause(verb)
+    if clause is None or not clause.head.tag_.startswith("NN"):
+        return []
+    return [clause.head] if relative_pronoun_object(clause) else []
+
+
+def is_planned(verb: Token) -> bool:
+    """ "will sign", "is expected to sign", "about to sign", "agreed to sign": not yet done."""
+    auxes = auxiliaries(verb)
+    if auxes & {"will", "'ll", "shall", "would", "to"} or verb.tag_ == "VBG" and "to" in auxes:
+        return True
+    return verb.dep_ in ("xcomp", "acomp") and verb.head.lower_ in PLAN_WORDS
+
+
+def expand_list(head: Token) -> list[Token]:
+    """A head and its coordinated items; "initiatives such as A, B and C" gives A, B, C."""
+    if head.lower_ in GENERIC_OBJECTS:
+        items = generic_items(head)
+        if items:
+            return items
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return [x for o in objects for x in conjuncts(o)]
+        for acl in head.children:
+            if acl.dep_ == "prep" and acl.lower_ == "such":
+                for prep in acl.children:
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objects:
+                        return [x for o in objects for x in conjuncts(o)]
+    items = conjuncts(head)
+    if head.pos_ == "VERB" or head.tag_.startswith("VB"):
+        for child in head.children:
+            if (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                and any(m.lower_ == "while" for m in child.children)
+            ):
+                items.extend(conjuncts(child))
+    return items
+
+
+def generic_items(head: Token) -> list[Token]:
+    """Items of a generic object ("initiatives"): its "such as" list and appositions, wherever
+    the parser attached them in the clause."""
+    clause = head.head if head.dep_ in ("nsubjpass", "dobj", "nsubj") else head
+    items: list[Token] = []
+    for token in clause.subtree:
+        if token.lower_ == "as" and token.i > 0 and token.doc[token.i - 1].lower_ == "such":
+            items.extend(x for c in token.children if c.dep_ == "pobj" for x in conjuncts(c))
+    for child in head.children:
+        if child.dep_ == "appos":
+            items.extend(conjuncts(child))
+    return sorted(set(items), key=lambda t: t.i)
+
+
+def _dropped_anywhere(token: Token) -> bool:
+    """Dependents that never belong to a proposed item, at any depth: side clauses, relative
+    clauses and occasions ("on the occasion of the 30th anniversary")."""
+    if token.dep_ in ("relcl", "parataxis"):
+        return True
+    if token.dep_ == "advcl":
+        # "the Hanoi Action Plan to implement the Busan Roadmap" keeps its purpose
+        return not (
+            token.head.tag_.startswith("NN") and any(a.lower_ == "to" for a in token.children)
+        )
+    if token.dep_ == "prep":
+        objects = [g for g in token.children if g.dep_ in ("pobj", "pcomp")]
+        if token.lower_ == "in" and any(g.lower_ in PURPOSE_NOUNS for g in objects):
+            return True  # "in a bid to upgrade ..."
+        if token.lower_ == "for" and any(g.tag_ == "VBG" for g in objects):
+            return True  # "... for realizing the Bogor Goals"
+        if token.lower_ in ("on", "by", "until", "before") and any(
+            g.ent_type_ in ("DATE", "TIME") for g in objects
+        ):
+            return True  # "on Sunday", "by 2020"
+        if token.lower_ == "with" and any(
+            g.lower_ in PEOPLE_NOUNS or g.ent_type_ == "PERSON" for g in objects
+        ):
+            return True  # "holding talks with his counterparts from ..."
+    if token.dep_ == "prep" and token.lower_ in ("during", "amid", "despite"):
+        return True  # "... during his visit to Russia": when, not what
+    if (
+        token.dep_ == "prep"
+        and token.lower_ == "on"
+        and any(g.lower_ == "premise" for g in token.children)
+    ):
+        return True
+    return (
+        token.dep_ == "prep"
+        and token.lower_ in ("on", "at")
+        and any(
+            g.lower_ in ("occasion", "sidelines", "invitation")
+            for g in token.children
+            for g in [g, *g.children]
+        )
+    )
+
+
+def _collect(token: Token, keep: set[int]) -> None:
+    keep.add(token.i)
+    for child in token.children:
+        if not _dropped_anywhere(child):
+            _collect(child, keep)
+
+
+def item_span(doc: Doc, head: Token) -> Span:
+    """The words that state one proposed item, trimmed of clauses that are not part of it."""
+    keep = {head.i}
+    for child in head.children:
+        if child.dep_ in DROP_DEPS or child.dep_ in (
+            "nsubj",
+            "nsubjpass",
+            "aux",
+            "auxpass",
+            "neg",
+            "agent",
+        ):
+            continue
+        if child.dep_ == "advmod" and child.i < head.i:
+            continue
+        if (
+            child.dep_ in ("xcomp", "advcl")
+            and any(a.lower_ == "to" for a in child.children)
+            and head.tag_.startswith("VB")
+        ):
+            continue  # purpose clause: "... to promote economic corridors"
+        if _dropped_anywhere(child):
+            continue
+        _collect(child, keep)
+    if head.tag_.startswith("VB") and not any(
+        c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for c in head.children
+    ):
+        # "support and facilitate the return ...": verbs sharing one object form one item
+        for child in head.children:
+            if child.dep_ == "conj":
+                keep |= {t.i for t in range_tokens(doc, head.i, child.i)}
+                _collect(child, keep)
+                keep -= {c.i for c in child.children if c.dep_ in ("conj", "cc")}
+                break
+    start = head.i
+    while start - 1 in keep:
+        start -= 1
+    end = head.i + 1
+    while end in keep:
+        end += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def range_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens from ``start`` to ``end`` inclusive."""
+    return list(doc[start : end + 1])

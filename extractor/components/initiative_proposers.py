@@ -1,0 +1,205 @@
+"""Initiatives, the proposer stage: who proposed, from the clause's subject or speaker, a
+pronoun's last named official, a body's state; joint subjects stay empty."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..contract import Spans
+from ..extensions import doc_text, in_furniture
+from ..knowledge import words
+
+PRONOUNS = {"he", "she", "the official", "the minister", "the president", "the premier"}
+
+
+ROLE_NOUNS = words("initiatives.role_nouns")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The agent of a passive, else the subject of the verb or of the verb it depends on."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    current = verb
+    for level in range(4):
+        for child in current.children:
+            # "Russia is expected to sign": the passive subject of the verb above counts
+            if in_furniture(child.doc, child.idx):
+                continue  # "JAKARTA, Nov. 23 (Xinhua) --" parsed as a subject
+            if child.dep_ == "nsubj" or (level > 0 and child.dep_ == "nsubjpass"):
+                return child
+        if (
+            current.dep_ in ("xcomp", "acomp", "conj", "ccomp", "advcl")
+            and current.head.i != current.i
+        ):
+            current = current.head
+        else:
+            break
+    return None
+
+
+SAY_VERBS = words("initiatives.say_verbs")
+
+
+SPEAKER_PRONOUNS = {"it", "we", "he", "she", "they", "i"}
+
+
+# Collective subjects of a summit story: "the leaders endorsed ...", "ministers agreed ..."
+COLLECTIVE_NOUNS = {
+    "leaders",
+    "ministers",
+    "members",
+    "participants",
+    "delegates",
+    "representatives",
+    "economies",
+    "nations",
+    "miniters",
+}
+
+
+def _official_at(doc: Doc, start: int, end: int, officials: list[dict]) -> str | None:
+    for official in officials:
+        for form in [official["name"], *official["aliases"]]:
+            if form and form in doc_text(doc)[start:end]:
+                return official["name"]
+    return None
+
+
+def _span_label_in(doc: Doc, key: str, first: int, last: int) -> str | None:
+    """The country (ISO3) or organisation named inside tokens ``first..last``; for an
+    international organisation, its name as written, the acronym when both are given."""
+    inside = [
+        s
+        for s in doc.spans.get(key, [])
+        if first <= s.start and s.end <= last and not in_furniture(doc, s.start_char)
+    ]
+    if not inside:
+        return None
+    if key == Spans.COUNTRIES:
+        return inside[0].label_
+    national = [s.label_ for s in inside if s.label_ != "ORG"]
+    if national:
+        return national[0]
+    return inside[0].kb_id_ or inside[0].text
+
+
+def speaker_of(token: Token) -> Token | None:
+    """ "The Philippines said it will seek ...", "'... we are about to sign ...,' X said": the
+    subject of the verb of saying that the clause of ``token`` reports."""
+    current = token.head
+    for _ in range(8):
+        if current.lower_ in SAY_VERBS and current.tag_.startswith("VB"):
+            speakers = [c for c in current.children if c.dep_ == "nsubj" and c.i != token.i]
+            return speakers[0] if speakers and speakers[0].lower_ not in SPEAKER_PRONOUNS else None
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def resolve_proposer(
+    doc: Doc, subject: Token | None, officials: list[dict], capitals: dict[str, str]
+) -> str | None:
+    """An official's name, a country's ISO3, an organisation as written, or None.
+
+    Coordinated subjects ("Roh and Bush") give their common country, or None when they differ;
+    pronouns are the speaker of the reporting verb or the last official named; collective nouns
+    ("the leaders") are the international organisation last named; "the prime minister" is the
+    last official named with that title.
+    """
+    if subject is None:
+        return None
+    parts = [c for c in subject.children if c.dep_ == "conj"]
+    if parts and subject.lower_ not in COLLECTIVE_NOUNS:
+        resolved = [_resolve_one(doc, t, officials, capitals) for t in [subject, *parts]]
+        countries = {_country_of(r, officials) for r in resolved}
+        if len(countries) == 1 and None not in countries:
+            return countries.pop()
+        if all(r is not None and r == _country_of(r, officials) for r in resolved):
+            # "Indonesia and Russia will sign", from Jakarta: the side the story reports for
+            return doc._.home_country if doc._.home_country in resolved else None
+        return None
+    return _resolve_one(doc, subject, officials, capitals)
+
+
+def _country_of(proposer: str | None, officials: list[dict]) -> str | None:
+    if proposer is None:
+        return None
+    for official in officials:
+        if official["name"] == proposer:
+            return official["country"]
+    return proposer if len(proposer) == 3 and proposer.isupper() else None
+
+
+def _resolve_one(
+    doc: Doc, subject: Token, officials: list[dict], capitals: dict[str, str]
+) -> str | None:
+    phrase = doc[subject.left_edge.i : subject.i + 1]
+    start, end = phrase.start_char, phrase.end_char
+    found = (
+        _official_at(doc, start, end, officials)
+        or _span_label_in(doc, Spans.COUNTRIES, phrase.start, phrase.end)
+        or _span_label_in(doc, Spans.ORGANISATIONS, phrase.start, phrase.end)
+    )
+    if found:
+        return found
+    text = phrase.text.lower()
+    if subject.lower_ in SPEAKER_PRONOUNS or text in PRONOUNS:
+        speaker = speaker_of(subject)
+        if speaker is not None:
+            return _resolve_one(doc, speaker, officials, capitals)
+        if subject.lower_ in ("it", "we", "they", "i"):
+            return None
+        return _last_official(doc, start, officials)
+    if subject.lower_ in ROLE_NOUNS and phrase[0].lower_ == "the":
+        return _last_official(doc, start, officials, subject.lower_)
+    capital = capitals.get(subject.text)
+    if capital:
+        return capital  # "Pyongyang agreed": a capital speaking for its government
+    whole = doc[subject.left_edge.i : subject.right_edge.i + 1]
+    found = _span_label_in(doc, Spans.ORGANISATIONS, whole.start, whole.end)
+    if found:
+        return found  # "ministers and representatives of APEC"
+    if subject.lower_ in COLLECTIVE_NOUNS:
+        return main_organisation(doc)
+    if subject.ent_type_ in ("PERSON", "ORG", "NORP") and subject.tag_ == "NNP":
+        entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+        if entity is not None:
+            return entity.text  # a named actor that is not an official ("Aung San Suu Kyi")
+    return None
+
+
+def main_organisation(doc: Doc) -> str | None:
+    """The international organisation the story is about: the one named most often (the first
+    named on a tie), by its canonical name ("APEC")."""
+    counts: dict[str, int] = {}
+    for span in doc.spans.get(Spans.ORGANISATIONS, []):
+        if span.label_ == "ORG":
+            name = span.kb_id_ or span.text
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None  # first named wins a tie
+
+
+def _last_official(
+    doc: Doc, before: int, officials: list[dict], role: str | None = None
+) -> str | None:
+    """The official named last before ``before`` (with ``role`` in the title, if given)."""
+    names = {
+        form: o["name"]
+        for o in officials
+        if role is None or role in (o["title"] or "").lower()
+        for form in [o["name"], *o["aliases"]]
+        if form
+    }
+    mentions = [
+        (m.start_char, names[m.text])
+        for m in doc.spans.get(Spans.OFFICIALS, [])
+        if m.start_char < before and m.text in names
+    ]
+    if mentions:
+        return max(mentions)[1]
+    earlier = [o for o in officials if o["start"] < before and o["name"] in names.values()]
+    return earlier[-1]["name"] if earlier else None
