@@ -308,7 +308,8 @@ def eval_command(
     fixtures: Annotated[
         Path,
         typer.Argument(
-            help="Fixtures folder holding articles/ and gold/ (gold JSON per LABELLING.md)."
+            help="Fixtures: a folder holding articles/ and gold/ (gold JSON per LABELLING.md), "
+            "or a folder of such sets (tests/fixtures: wire and world).",
         ),
     ],
     predictions: Annotated[
@@ -334,18 +335,33 @@ def eval_command(
     ] = None,
     errors: Annotated[bool, typer.Option(help="List every miss and extra.")] = False,
 ) -> None:
-    """Score extraction against hand-labelled gold: P/R/F1 per table and accuracies."""
-    from .evaluate import evaluate_folder, render_report
+    """Score extraction against hand-labelled gold: P/R/F1 per table and accuracies, for each
+    fixture set (a folder with articles/ and gold/, or a folder of such sets) and all together."""
+    from .evaluate import evaluate_sets, render_report
 
-    reports = evaluate_folder(
-        fixtures, predictions=predictions, model=model, with_baseline=baseline
-    )
-    render_report(reports, Console(width=max(Console().width, 110)))
+    try:
+        results = evaluate_sets(
+            fixtures, predictions=predictions, model=model, with_baseline=baseline
+        )
+    except ExtractorError as exc:
+        console.print(error_line(exc), soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from None
+    wide = Console(width=max(Console().width, 110))
+    for name, reports in results.items():
+        render_report(reports, wide, name if len(results) > 1 else None)
     if errors:
-        for line in reports["extractor"].errors:
-            typer.echo(printable(line))
+        for name, reports in results.items():
+            if name == "all":
+                continue
+            for line in reports["extractor"].errors:
+                typer.echo(printable(line))
     if json_out is not None:
-        json_out.write_text(json.dumps({k: r.as_dict() for k, r in reports.items()}, indent=2))
+        figures = {
+            name: {k: r.as_dict() for k, r in reports.items()} for name, reports in results.items()
+        }
+        if len(results) == 1:
+            figures = next(iter(figures.values()))
+        json_out.write_text(json.dumps(figures, indent=2))
         console.print(f"figures written to {safe(json_out)}")
 
 

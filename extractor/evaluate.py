@@ -332,20 +332,38 @@ def headline(report: Report, key: str) -> float:
     return value.f1 if isinstance(value, Counts) else value.value
 
 
-def evaluate_folder(
-    fixtures: Path,
-    predictions: Path | None = None,
-    model: str | None = None,
-    with_baseline: bool = False,
-) -> dict[str, Report]:
-    """Run (or read) extraction on a fixtures folder and score it; optionally the baseline too."""
+def fixture_sets(folder: Path) -> dict[str, Path]:
+    """The fixture sets under ``folder``: the folder itself when it holds ``articles/`` and
+    ``gold/``, else each subfolder that does (``tests/fixtures`` holds ``wire`` and ``world``)."""
+    folder = Path(folder)
+    if (folder / "articles").is_dir() and (folder / "gold").is_dir():
+        return {folder.name: folder}
+    sets = {}
+    if folder.is_dir():
+        sets = {
+            p.name: p
+            for p in sorted(folder.iterdir())
+            if (p / "articles").is_dir() and (p / "gold").is_dir()
+        }
+    if not sets:
+        from .errors import InputError
+
+        raise InputError(
+            f"{folder} must hold articles/ and gold/ folders, or subfolders (fixture sets) that do"
+        )
+    return sets
+
+
+def _predicted_tables(
+    fixtures: Path, predictions: Path | None, model: str | None, with_baseline: bool
+) -> dict[str, dict[str, pd.DataFrame]]:
+    """Tables per system for one fixture set: run (or read) the extractor, and the baseline."""
     from .api import extract
     from .pipeline import DEFAULT_MODEL
     from .reader import read_articles
     from .writer import read_table
 
-    articles_dir, gold_dir = fixture_paths(fixtures)
-    gold = load_gold(gold_dir)
+    articles_dir, _ = fixture_paths(fixtures)
     if predictions is not None:
         tables = {}
         for name in ("documents", "officials", "countries", "dates", "initiatives"):
@@ -355,22 +373,65 @@ def evaluate_folder(
             tables[name] = read_table(path).to_pandas()
     else:
         tables = extract([articles_dir], model=model or DEFAULT_MODEL)
-    reports = {"extractor": score(gold, tables)}
+    systems = {"extractor": tables}
     if with_baseline:
         from .baseline import baseline_tables
 
-        reports["baseline"] = score(
-            gold, baseline_tables(read_articles([articles_dir]), model or DEFAULT_MODEL)
-        )
-    return reports
+        systems["baseline"] = baseline_tables(read_articles([articles_dir]), model or DEFAULT_MODEL)
+    return systems
 
 
-def render_report(reports: dict[str, Report], console) -> None:
+def evaluate_sets(
+    folder: Path,
+    predictions: Path | None = None,
+    model: str | None = None,
+    with_baseline: bool = False,
+) -> dict[str, dict[str, Report]]:
+    """Score every fixture set under ``folder`` (see :func:`fixture_sets`), and, when there are
+    several, all of them together (``"all"``): ``{set: {system: Report}}``."""
+    results: dict[str, dict[str, Report]] = {}
+    pooled_gold: list[dict] = []
+    pooled: dict[str, list[dict[str, pd.DataFrame]]] = {}
+    for name, path in fixture_sets(folder).items():
+        gold = load_gold(fixture_paths(path)[1])
+        systems = _predicted_tables(path, predictions, model, with_baseline)
+        results[name] = {system: score(gold, tables) for system, tables in systems.items()}
+        pooled_gold.extend(gold)
+        for system, tables in systems.items():
+            pooled.setdefault(system, []).append(tables)
+    if len(results) > 1:
+        results["all"] = {
+            system: score(pooled_gold, _concat(parts)) for system, parts in pooled.items()
+        }
+    return results
+
+
+def _concat(parts: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    names = {name for tables in parts for name in tables}
+    return {
+        name: pd.concat([t[name] for t in parts if name in t], ignore_index=True) for name in names
+    }
+
+
+def evaluate_folder(
+    fixtures: Path,
+    predictions: Path | None = None,
+    model: str | None = None,
+    with_baseline: bool = False,
+) -> dict[str, Report]:
+    """Run (or read) extraction on one fixtures folder and score it; optionally the baseline."""
+    gold = load_gold(fixture_paths(fixtures)[1])
+    systems = _predicted_tables(fixtures, predictions, model, with_baseline)
+    return {system: score(gold, tables) for system, tables in systems.items()}
+
+
+def render_report(reports: dict[str, Report], console, name: str | None = None) -> None:
     """Print the figures with rich: one row per measure, one column per system."""
     from rich.table import Table
 
     first = next(iter(reports.values()))
-    table = Table(title=f"extract eval: {first.articles} gold articles")
+    which = f"{name}: " if name else ""
+    table = Table(title=f"extract eval, {which}{first.articles} gold articles")
     table.add_column("measure")
     for name in reports:
         table.add_column(name, justify="right")

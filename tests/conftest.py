@@ -8,7 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-FIXTURES = ROOT / "tests" / "fixtures"
+FIXTURES = ROOT / "tests" / "fixtures" / "wire"
+WORLD_FIXTURES = ROOT / "tests" / "fixtures" / "world"
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""The regression gate: extract eval on the fixtures must stay above these floors.
+"""The regression gate: extract eval on each fixture set must stay above its floors.
 
 Floors only ever go up. They sit a little under the figures of the commit that set them.
 """
@@ -10,7 +10,7 @@ import pytest
 from extractor import extract
 from extractor.evaluate import headline, load_gold, score
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT, WORLD_FIXTURES
 
 FLOORS = {
     "officials": 0.99,
@@ -25,6 +25,25 @@ FLOORS = {
     "proposer_accuracy": 0.91,
     "published_accuracy": 0.99,
 }
+# The world fixtures (31 adjudicated articles from outlets worldwide, tests/fixtures/world):
+# floors under the figures of the commit that added them (officials 0.795, full 0.410, title
+# 0.952, country 0.532, countries 0.964, dates 0.962 / values 0.837 / accuracy 0.870,
+# initiatives 0.190, proposer 0.250, published 0.871). The targets of the officials and reading
+# issues are far above: these only keep what is there from getting worse.
+WORLD_FLOORS = {
+    "officials": 0.79,
+    "officials_full": 0.40,
+    "title_accuracy": 0.95,
+    "country_accuracy": 0.53,
+    "countries": 0.96,
+    "dates": 0.96,
+    "date_values": 0.83,
+    "date_value_accuracy": 0.86,
+    "initiatives": 0.18,
+    "proposer_accuracy": 0.25,
+    "published_accuracy": 0.87,
+}
+SETS = {"wire": (FIXTURES, FLOORS, 50), "world": (WORLD_FIXTURES, WORLD_FLOORS, 31)}
 
 
 @pytest.fixture(scope="module")
@@ -38,18 +57,26 @@ def gold():
 
 
 @pytest.fixture(scope="module")
-def report(tables, gold):
-    return score(gold, tables)
+def reports(tables, gold, nlp):
+    world = score(load_gold(WORLD_FIXTURES / "gold"), extract([WORLD_FIXTURES / "articles"]))
+    return {"wire": score(gold, tables), "world": world}
 
 
-def test_enough_gold_articles(report):
-    assert report.articles >= 50
+@pytest.mark.parametrize("fixture_set", sorted(SETS))
+def test_enough_gold_articles(reports, fixture_set):
+    assert reports[fixture_set].articles >= SETS[fixture_set][2]
 
 
-@pytest.mark.parametrize("measure", sorted(FLOORS))
-def test_floor(report, measure):
-    value = headline(report, measure)
-    assert value >= FLOORS[measure], f"{measure} fell to {value:.3f} (floor {FLOORS[measure]})"
+@pytest.mark.parametrize(
+    ("fixture_set", "measure"),
+    [(name, measure) for name in sorted(SETS) for measure in sorted(SETS[name][1])],
+)
+def test_floor(reports, fixture_set, measure):
+    floors = SETS[fixture_set][1]
+    value = headline(reports[fixture_set], measure)
+    assert value >= floors[measure], (
+        f"{fixture_set} {measure} fell to {value:.3f} (floor {floors[measure]})"
+    )
 
 
 def test_gate_catches_a_single_lost_official(tables, gold):
@@ -82,7 +109,7 @@ def test_country_accuracy_without_datelines(nlp, gold, tmp_path):
 
 # The date benchmark: TimeBank 1.2 / AQUAINT calendar dates (../shared beside the checkout, as
 # in CI). Floor under the commit's 0.907 value F1 (span 0.977); the issue's target is 0.90.
-TIMEBANK = FIXTURES.parent.parent.parent / "shared" / "dates" / "timebank_aquaint.jsonl"
+TIMEBANK = ROOT.parent / "shared" / "dates" / "timebank_aquaint.jsonl"
 TIMEBANK_FLOORS = {"span": 0.97, "value": 0.90}
 
 
@@ -92,7 +119,7 @@ def test_timebank_calendar_dates(nlp):
 
     if not TIMEBANK.exists():
         pytest.skip(f"{TIMEBANK} is not there (it comes with ../shared)")
-    path = FIXTURES.parent.parent / "benchmarks" / "dates_timebank.py"
+    path = ROOT / "benchmarks" / "dates_timebank.py"
     spec = importlib.util.spec_from_file_location("dates_timebank", path)
     benchmark = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(benchmark)
