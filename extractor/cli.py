@@ -160,6 +160,16 @@ def run_command(
         bool,
         typer.Option("--verbose", "-v", help="List every skipped input and every failed document."),
     ] = False,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            metavar="ROLE=NAME",
+            help="Read a JSON record's ROLE (id, text, published, title, url, outlet, dateline) "
+            "from field NAME, e.g. --field text=body --field published=pubDate. news-please, "
+            "trafilatura and id/text/published/title/url records need none.",
+        ),
+    ] = None,
 ) -> None:
     """Extract the six tables from articles into DIR (the default command).
 
@@ -169,7 +179,14 @@ def run_command(
     under --strict (nothing replaced); 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM (nothing
     replaced).
     """
+    from .records import parse_field_options
     from .run import default_workers, run_extract
+
+    try:
+        fields = parse_field_options(field)
+    except ExtractorError as exc:
+        console.print(error_line(exc), soft_wrap=True)
+        raise typer.Exit(exc.exit_code) from None
 
     if engine is Engine.dask and fmt not in (None, Format.parquet):
         console.print(error_line("the dask engine writes Parquet datasets only"), soft_wrap=True)
@@ -225,6 +242,7 @@ def run_command(
                     dashboard=dashboard,
                     on_dashboard=show_dashboard,
                     on_total=set_total,
+                    fields=fields,
                 )
             else:
                 summary = run_extract(
@@ -238,6 +256,7 @@ def run_command(
                     on_document=advance,
                     strict=strict,
                     on_total=set_total,
+                    fields=fields,
                 )
         except ExtractorError as exc:
             progress.stop()
@@ -282,6 +301,10 @@ def _print_summary(summary, out: Path, verbose: bool = False) -> None:
     console.print(
         f"documents ok: [green]{summary.ok}[/]  failed: "
         f"[{'red' if summary.failed else 'green'}]{summary.failed}[/]  {where}"
+    )
+    console.print(
+        f"datelines read: {summary.with_dateline} ({summary.with_dateline_country} placed in a "
+        f"country); outlet country known: {summary.with_outlet_country}"
     )
     shown = summary.failures if verbose else summary.failures[:20]
     for doc_id, status in shown:

@@ -28,9 +28,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError, OutputError
+from .inputs import count_articles, scan
 from .outdir import OutputFolder, output_names
 from .pipeline import DEFAULT_MODEL, cached_nlp
-from .reader import DEFAULT_MAX_CHARS, Article, count_articles, read_articles, scan
+from .reader import DEFAULT_MAX_CHARS, Article, read_articles
 from .run import DEFAULT_BATCH, RunSummary, batches, no_articles_message, process_articles
 from .schema import TABLE_NAMES, TABLES, empty_rows, to_arrow
 
@@ -147,6 +148,7 @@ def run_extract_dask(
     dashboard: bool = False,
     on_dashboard: Callable[[str], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    fields: dict[str, str] | None = None,
 ) -> RunSummary:
     """Extract every article under ``paths`` on a Dask cluster into Parquet datasets in ``out``.
 
@@ -182,7 +184,7 @@ def run_extract_dask(
         raise
     try:
         in_flight = max(2, 2 * len(client.scheduler_info().get("workers", {}) or [1]))
-        chunks = enumerate(batches(read_articles(files, max_chars), partition_size))
+        chunks = enumerate(batches(read_articles(files, max_chars, fields), partition_size))
         pending = as_completed()
         index_of = {}
 

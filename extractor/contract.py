@@ -35,6 +35,9 @@ INPUT_ATTRIBUTES: dict[str, object] = {
     "agency": None,
     "dateline": None,
     "furniture": None,  # [[start, end], ...] header and dateline character spans
+    "dateline_country": None,  # ISO3 of the dateline place (reader's gazetteer)
+    "partial_date": None,  # "XXXX-MM-DD": a dateline's day and month when it gives no year
+    "outlet_country": None,  # ISO3 the outlet reports from (url host, outlet table, ccTLD)
 }
 # Set by the rule components.
 RESULT_ATTRIBUTES: dict[str, object] = {
@@ -64,7 +67,7 @@ COMPONENTS: dict[str, ComponentContract] = {
         requires=("token.ent_type",),
         assigns=("doc._.countries", "doc._.home_country", "doc.spans"),
         spans_written=(Spans.COUNTRIES, Spans.ORGANISATIONS),
-        inputs=("agency", "dateline", "furniture"),
+        inputs=("agency", "dateline", "dateline_country", "outlet_country", "furniture"),
     ),
     "extractor_titles": ComponentContract(
         requires=("doc.ents", "doc._.countries"),
@@ -90,7 +93,7 @@ COMPONENTS: dict[str, ComponentContract] = {
         requires=("doc.sents", "token.dep", "token.tag", "token.head"),
         assigns=("doc._.dates", "doc.spans"),
         spans_written=(Spans.DATES,),
-        inputs=("published", "furniture"),
+        inputs=("published", "partial_date", "furniture"),
     ),
     "extractor_initiatives": ComponentContract(
         requires=(

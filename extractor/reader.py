@@ -10,42 +10,33 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import InputError
+from .datelines import parse_dateline as read_dateline
+from .inputs import (
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    Inputs,
+    _not_regular,
+    display_name,
+    scan,
+)
 from .knowledge import words
+from .records import field_map, host_of, outlet_of, parse_published, pick, url_date
 from .temporal import month_index
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ".text", ".story"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-HTML_SUFFIXES = {".html", ".htm"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 DEFAULT_MAX_CHARS = 2_000_000
 
-# "BEIJING, Nov. 8 , 2005 (Xinhua) --" ; "HO CHI MINH CITY, April 8 , 1997 (AFP) --"
-WIRE_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?(?:,\s*[A-Z][A-Za-z .'\-]{1,30}?)?)\s*,\s*"
-    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+"
-    r"(?P<day>\d{1,2})\s*,\s*(?P<year>\d{4})(?:\s*,\s*\d{4})?\s*"
-    r"(?:\((?P<agency>[A-Za-z][\w .\-]{0,20})\)\s*(?:--|–|—|-)?|(?:--|–|—))"
-)
-# "Hanoi (VNA) –" : dateless agency line
-AGENCY_LINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)\s*\((?P<agency>[A-Z][A-Za-z\-]{1,15})\)\s*"
-    r"(?:--|–|—|-)"
-)
 HEADER_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<title>.*)$")
 CAPTION = re.compile(r"\((?:Photo|Source|Image)\s*:\s*[^)]*\)\s*$", re.IGNORECASE)
 CAPTION_ANYWHERE = re.compile(r"\((?:Photo|Source|Image)\s*:\s*[^)]*\)", re.IGNORECASE)
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -69,6 +60,11 @@ class Article:
     status: str = "ok"
     body_start: int = 0  # offset where the body begins, after header and dateline
     furniture: list[tuple[int, int]] | None = None  # header and dateline character spans
+    dateline_country: str | None = None  # ISO3 of the dateline place
+    url: str | None = None
+    outlet: str | None = None  # the outlet's name, else its web host
+    outlet_country: str | None = None  # ISO3 of the outlet (outlet table, country domain)
+    partial: str | None = None  # XXXX-MM-DD from a dateline without a year
 
     @property
     def ok(self) -> bool:
@@ -84,68 +80,85 @@ def month_number(word: str) -> int | None:
 
 
 def parse_dateline(line: str) -> tuple[str | None, str | None, str | None, int]:
-    """Place, agency, published date (ISO) and end offset of a dateline at the start of ``line``.
+    """Place, agency, published date (ISO) and end offset of a dateline at the start of ``line``
+    (the forms of ``models/datelines.json``, see :mod:`extractor.datelines`).
 
     Returns ``(None, None, None, 0)`` when the line does not start with a dateline.
     """
-    m = WIRE_DATELINE.match(line)
-    if m:
-        month = month_number(m["month"])
-        published = None
-        if month:
-            published = f"{int(m['year']):04d}-{month:02d}-{int(m['day']):02d}"
-        return m["place"].strip(), (m["agency"] or "").strip() or None, published, m.end()
-    m = AGENCY_LINE.match(line)
-    if m:
-        return m["place"].strip(), m["agency"].strip(), None, m.end()
-    return None, None, None, 0
+    found = read_dateline(line)
+    if found is None:
+        return None, None, None, 0
+    return found.place, found.agency, found.published, found.end
 
 
-def parse_header(
-    text: str,
-) -> tuple[str | None, str | None, str | None, str | None, int, list[tuple[int, int]]]:
-    """Find title, published, place and agency in the first lines of a raw article.
+@dataclass
+class Header:
+    """What the first lines of a raw article say about it."""
 
-    Returns ``(title, published, place, agency, body_start, furniture)``; ``furniture`` holds the
-    character spans of the header line and dateline, which are page furniture, not article text.
-    """
-    title = published = place = agency = None
-    body_start = 0
-    furniture: list[tuple[int, int]] = []
-    offset = 0
+    title: str | None = None
+    published: str | None = None
+    place: str | None = None
+    agency: str | None = None
+    body_start: int = 0
+    furniture: list[tuple[int, int]] = field(default_factory=list)
+    dateline_country: str | None = None
+    partial: str | None = None  # XXXX-MM-DD: a dateline with day and month only
+
+
+# A dateline with a date or an agency may stand below a headline of several lines; a bare
+# place ("TEHRAN –", "Doha:") counts only on the first two lines with text.
+BARE_DATELINE_LINES = 2
+
+
+def read_header(text: str) -> Header:
+    """Find title, published, dateline and agency in the first lines of a raw article; the
+    header line and dateline are page furniture, not article text."""
+    header = Header()
+    offset = seen = 0
     lines = text.split("\n")
     for index, line in enumerate(lines[:8]):
         start = offset
         offset += len(line) + 1
         if not line.strip():
             continue
-        header = HEADER_LINE.match(line)
-        if header and index == 0:
-            published, title = header["date"], header["title"].strip() or None
-            body_start = offset
-            furniture.append((start, start + header.start("title")))
+        seen += 1
+        head = HEADER_LINE.match(line)
+        if head and index == 0:
+            header.published, header.title = head["date"], head["title"].strip() or None
+            header.body_start = offset
+            header.furniture.append((start, start + head.start("title")))
             continue
-        where, who, when, end = parse_dateline(line)
-        if where:
-            place, agency = where, who
-            published = published or when
-            body_start = start + end
-            furniture.append((start, start + end))
+        found = read_dateline(line, bare=seen <= BARE_DATELINE_LINES)
+        if found is not None:
+            header.place, header.agency = found.place, found.agency
+            header.published = header.published or found.published
+            header.partial = None if header.published else found.partial
+            header.dateline_country = found.country
+            header.body_start = start + found.end
+            header.furniture.append((start, start + found.end))
             break
         # A short first line followed by a blank line is a headline.
         if (
             index == 0
-            and title is None
+            and header.title is None
             and not CAPTION.search(line)
             and len(line) < 300
             and len(lines) > 1
             and not lines[1].strip()
         ):
-            title = line.strip()
-            body_start = offset
-    for m in CAPTION_ANYWHERE.finditer(text[: body_start + 2000]):
-        furniture.append(m.span())  # "(Photo: VNA)"
-    return title, published, place, agency, body_start, furniture
+            header.title = line.strip()
+            header.body_start = offset
+    for m in CAPTION_ANYWHERE.finditer(text[: header.body_start + 2000]):
+        header.furniture.append(m.span())  # "(Photo: VNA)"
+    return header
+
+
+def parse_header(
+    text: str,
+) -> tuple[str | None, str | None, str | None, str | None, int, list[tuple[int, int]]]:
+    """``(title, published, place, agency, body_start, furniture)`` of :func:`read_header`."""
+    h = read_header(text)
+    return h.title, h.published, h.place, h.agency, h.body_start, h.furniture
 
 
 # ---------------------------------------------------------------- decoding
@@ -252,46 +265,77 @@ def article_from_text(
             status=f"error: too large ({len(text):,} characters > "
             f"--max-chars {max_chars:,}); skipped",
         )
-    title, published, place, agency, body_start, furniture = parse_header(text)
+    h = read_header(text)
     return Article(
-        doc_id, source, text, title, published, agency, place, status, body_start, furniture
+        doc_id,
+        source,
+        text,
+        h.title,
+        h.published,
+        h.agency,
+        h.place,
+        status,
+        h.body_start,
+        h.furniture,
+        dateline_country=h.dateline_country,
+        partial=h.partial,
     )
 
 
 def article_from_record(
-    record: dict, source: str, fallback_id: str, max_chars: int = DEFAULT_MAX_CHARS
+    record: dict,
+    source: str,
+    fallback_id: str,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    fields: dict[str, tuple[str, ...]] | None = None,
 ) -> Article:
-    """Build an :class:`Article` from one JSONL record (``id``, ``text``, optional metadata)."""
-    doc_id = str(record.get("id") or fallback_id)
-    text = record.get("text")
+    """Build an :class:`Article` from one JSON record (news-please, trafilatura, or
+    ``id``/``text``/``published``/``title``/``url``; see :mod:`extractor.records`).
+
+    The published date is the record's metadata date (any common form), else the date in its
+    url, else a full date in its dateline or header."""
+    fields = fields or field_map()
+    doc_id = str(pick(record, "id", fields) or fallback_id)
+    text = pick(record, "text", fields)
     if not isinstance(text, str) or not text.strip():
-        reason = "missing text" if text is None else "empty text"
-        return Article(doc_id, source, status=f"error: {reason}")
+        looked = ", ".join(fields["text"][:4])
+        had = ", ".join(list(record)[:12]) or "none"
+        reason = "empty text" if isinstance(text, str) else f"no text (looked for {looked})"
+        return Article(doc_id, source, status=f"error: {reason}; the record has: {had}")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     article = article_from_text(doc_id, source, text, max_chars=max_chars)
     if not article.ok:
         return article
-    published = record.get("published")
-    if isinstance(published, str) and ISO_DATE.match(published[:10]):
-        article.published = published[:10]
-    if isinstance(record.get("title"), str) and record["title"].strip():
-        article.title = record["title"].strip()
-    if isinstance(record.get("dateline"), str):
-        place, agency, when, _ = parse_dateline(record["dateline"] + " --")
-        article.dateline = place or article.dateline
-        article.agency = agency or article.agency
-        article.published = article.published or when
+    url = pick(record, "url", fields)
+    article.url = url if isinstance(url, str) else None
+    metadata_date = parse_published(pick(record, "published", fields))
+    article.published = metadata_date or url_date(article.url) or article.published
+    if article.published:
+        article.partial = None
+    title = pick(record, "title", fields)
+    if isinstance(title, str) and title.strip():
+        article.title = title.strip()
+    outlet = pick(record, "outlet", fields)
+    host = host_of(article.url) or (outlet.lower() if isinstance(outlet, str) else None)
+    name, article.outlet_country = outlet_of(host)
+    article.outlet = outlet.strip() if isinstance(outlet, str) and outlet.strip() else name
+    dateline = pick(record, "dateline", fields)
+    if isinstance(dateline, str):
+        found = read_dateline(dateline + " --")
+        if found is not None:
+            article.dateline = found.place or article.dateline
+            article.agency = found.agency or article.agency
+            article.published = article.published or found.published
+            article.dateline_country = found.country or article.dateline_country
     return article
 
 
-def display_name(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) written as
-    ``\\xNN`` escapes, so that ids, sources and the tables are valid UTF-8."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
-    """Every article in one file: one for .txt/.html, one per line for .jsonl."""
+def read_file(
+    path: Path, max_chars: int = DEFAULT_MAX_CHARS, fields: dict[str, str] | None = None
+) -> Iterator[Article]:
+    """Every article in one file: one for .txt/.html, one per line for .jsonl, one per record
+    for .json (an object or an array of objects). ``fields`` maps record roles to field names
+    (``{"text": "body"}``) beside the usual ones."""
     suffix = path.suffix.lower()
     doc_id, source = display_name(path.stem), display_name(str(path))
     try:
@@ -300,7 +344,10 @@ def read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Articl
             yield Article(doc_id, source, status=f"error: not a regular file ({kind})")
             return
         if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path, max_chars)
+            yield from read_jsonl(path, max_chars, fields)
+            return
+        if suffix in JSON_SUFFIXES:
+            yield from read_json(path, max_chars, fields)
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -326,26 +373,40 @@ def read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Articl
     yield article_from_text(doc_id, source, text, status, max_chars)
 
 
-def _not_regular(path: Path) -> str | None:
-    """What kind of non-regular file ``path`` is (FIFO, socket, device, folder), else None.
-    Reading a FIFO would wait forever for a writer."""
-    mode = os.stat(path).st_mode
-    if stat.S_ISREG(mode):
-        return None
-    for test, kind in (
-        (stat.S_ISFIFO, "FIFO"),
-        (stat.S_ISSOCK, "socket"),
-        (stat.S_ISCHR, "character device"),
-        (stat.S_ISBLK, "block device"),
-        (stat.S_ISDIR, "folder"),
-    ):
-        if test(mode):
-            return kind
-    return "special file"
+def read_json(
+    path: Path, max_chars: int = DEFAULT_MAX_CHARS, fields: dict[str, str] | None = None
+) -> Iterator[Article]:
+    """The records of a .json file: one object, or an array of objects (``file:N`` each)."""
+    stem, name = display_name(path.stem), display_name(str(path))
+    text, status = decode(path.read_bytes())
+    if text is None:
+        yield Article(stem, name, status=status)
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Article(stem, name, status=f"error: broken JSON ({exc.msg}, line {exc.lineno})")
+        return
+    mapping = field_map(fields)
+    if isinstance(data, dict):
+        yield article_from_record(data, name, stem, max_chars, mapping)
+        return
+    if not isinstance(data, list):
+        yield Article(stem, name, status="error: JSON file holds neither an object nor an array")
+        return
+    for number, record in enumerate(data, start=1):
+        source, fallback = f"{name}:{number}", f"{stem}:{number}"
+        if isinstance(record, dict):
+            yield article_from_record(record, source, fallback, max_chars, mapping)
+        else:
+            yield Article(fallback, source, status=f"error: JSON item {number} is not an object")
 
 
-def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article]:
+def read_jsonl(
+    path: Path, max_chars: int = DEFAULT_MAX_CHARS, fields: dict[str, str] | None = None
+) -> Iterator[Article]:
     """One article per JSONL line; a broken line gives an error record and the rest go on."""
+    mapping = field_map(fields)
     stem, name = display_name(path.stem), display_name(str(path))
     with open(path, "rb") as fh:
         for number, raw in enumerate(fh, start=1):
@@ -369,95 +430,10 @@ def read_jsonl(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Artic
                     fallback, source, status=f"error: JSONL line {number} is not an object"
                 )
                 continue
-            article = article_from_record(record, source, fallback, max_chars)
+            article = article_from_record(record, source, fallback, max_chars, mapping)
             if article.ok and status != "ok":
                 article.status = status
             yield article
-
-
-@dataclass
-class Inputs:
-    """The input files of a run, each with the root it was found under, and what was skipped
-    (path, reason): hidden entries, non-regular files and unsupported types in folders."""
-
-    files: list[tuple[Path, Path]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-
-    def skipped_by_reason(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for _, reason in self.skipped:
-            counts[reason] = counts.get(reason, 0) + 1
-        return dict(sorted(counts.items()))
-
-
-def scan(paths: Iterable[str | Path]) -> Inputs:
-    """Expand the user's paths to the sorted input files, noting what is skipped.
-
-    A folder is walked recursively; hidden files and folders (``.git``), files that are not
-    regular (FIFOs, sockets) and files of other types are skipped and counted. A file named
-    directly is read whatever its suffix. Raises :class:`InputError` for a missing path.
-    """
-    inputs = Inputs()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found: list[Path] = []
-            for folder, subfolders, names in os.walk(path):
-                here = Path(folder)
-                for hidden in [d for d in subfolders if d.startswith(".")]:
-                    inputs.skipped.append((display_name(str(here / hidden)), "hidden"))
-                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-                for name in names:
-                    reason = _skip_reason(here / name)
-                    if reason:
-                        inputs.skipped.append((display_name(str(here / name)), reason))
-                    else:
-                        found.append(here / name)
-            inputs.files.extend((file, path) for file in sorted(found))
-            continue
-        if path.exists() or path.is_symlink():
-            inputs.files.append((path, path.parent))
-        else:
-            raise InputError(f"no such file or folder: {display_name(str(path))}")
-    return inputs
-
-
-def _skip_reason(path: Path) -> str | None:
-    if path.name.startswith("."):
-        return "hidden"
-    try:
-        if not path.is_file():
-            return "not a regular file"
-    except OSError:
-        return "unreadable"
-    suffix = path.suffix.lower()
-    if suffix not in KNOWN_SUFFIXES:
-        return f"unsupported type ({suffix or 'no extension'})"
-    return None
-
-
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """The input files under ``paths``, sorted within each folder (see :func:`scan`)."""
-    return [file for file, _ in scan(paths).files]
-
-
-def count_articles(inputs: Inputs) -> int:
-    """How many articles the inputs hold, cheaply: a file each, a non-blank line per JSONL
-    line (for the progress bar's total)."""
-    total = 0
-    for path, _ in inputs.files:
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            try:
-                if _not_regular(path):
-                    total += 1
-                    continue
-                with open(path, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total
 
 
 class UniqueIds:
@@ -502,12 +478,14 @@ class UniqueIds:
 
 
 def read_articles(
-    paths: Iterable[str | Path] | Inputs, max_chars: int = DEFAULT_MAX_CHARS
+    paths: Iterable[str | Path] | Inputs,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    fields: dict[str, str] | None = None,
 ) -> Iterator[Article]:
     """Every article under ``paths``, in a stable order (sorted files, then line order), each
     with a ``doc_id`` of its own."""
     inputs = paths if isinstance(paths, Inputs) else scan(paths)
     ids = UniqueIds()
     for path, root in inputs.files:
-        for article in read_file(path, max_chars):
+        for article in read_file(path, max_chars, fields):
             yield ids.assign(article, path, root)

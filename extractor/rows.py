@@ -20,6 +20,10 @@ def document_row(article: Article, n_words: int = 0) -> dict:
         "n_words": n_words,
         "agency": article.agency,
         "dateline": article.dateline,
+        "dateline_country": article.dateline_country,
+        "url": article.url,
+        "outlet": article.outlet,
+        "outlet_country": article.outlet_country,
     }
 
 

@@ -25,8 +25,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ExtractorError, InputError, StrictError
+from .inputs import count_articles, scan
 from .pipeline import DEFAULT_MODEL, RULE_COMPONENTS, cached_nlp
-from .reader import DEFAULT_MAX_CHARS, Article, count_articles, read_articles, scan
+from .reader import DEFAULT_MAX_CHARS, Article, read_articles
 from .rows import rows_from_doc, rows_from_failure
 from .schema import TABLE_NAMES, empty_rows
 from .writer import FORMATS, TableWriter
@@ -46,12 +47,18 @@ class RunSummary:
     files: dict[str, list[Path]] = field(default_factory=dict)
     failures: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason), not read
+    with_dateline: int = 0  # documents whose dateline place was read
+    with_dateline_country: int = 0  # ... and placed in a country
+    with_outlet_country: int = 0  # documents whose outlet's country is known
     seconds: float = 0.0
 
     def count(self, doc_row: dict, strict: bool = False) -> None:
         """Count one document by its documents-table row; under ``strict`` a failed one stops
         the run with :class:`StrictError`."""
         self.documents += 1
+        self.with_dateline += bool(doc_row.get("dateline"))
+        self.with_dateline_country += bool(doc_row.get("dateline_country"))
+        self.with_outlet_country += bool(doc_row.get("outlet_country"))
         if not doc_row["status"].startswith("error"):
             self.ok += 1
             return
@@ -83,6 +90,9 @@ def set_context(doc: Doc, article: Article) -> Doc:
     doc._.published = article.published
     doc._.agency = article.agency
     doc._.dateline = article.dateline
+    doc._.dateline_country = article.dateline_country
+    doc._.partial_date = article.partial
+    doc._.outlet_country = article.outlet_country
     doc._.furniture = [list(span) for span in article.furniture or []]
     return doc
 
@@ -283,6 +293,7 @@ def run_extract(
     on_document: Callable[[dict[str, list[dict]]], None] | None = None,
     strict: bool = False,
     on_total: Callable[[int], None] | None = None,
+    fields: dict[str, str] | None = None,
 ) -> RunSummary:
     """Extract every article under ``paths`` into tables in ``out``.
 
@@ -298,6 +309,7 @@ def run_extract(
         strict: stop at the first failed document with :class:`StrictError`, leaving the
             previous tables in place.
         on_total: called once, before the run, with the number of articles to expect.
+        fields: record field names by role (``{"text": "body"}``), beside the usual ones.
 
     Returns:
         A :class:`RunSummary`.
@@ -313,7 +325,7 @@ def run_extract(
         nlp = cached_nlp(model)
         buffer = empty_rows()
         pending = 0
-        stream = process_articles(read_articles(files, max_chars), nlp, workers, batch_size)
+        stream = process_articles(read_articles(files, max_chars, fields), nlp, workers, batch_size)
         # closing(): on an error or Ctrl-C here, the worker processes stop at once
         with contextlib.closing(stream):
             for rows in stream:

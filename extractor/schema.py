@@ -98,6 +98,29 @@ TABLES: dict[str, Table] = {
                 ),
                 Column("agency", STRING, True, "News agency named in the dateline, if any.", "VNA"),
                 Column("dateline", STRING, True, "Dateline place, if any.", "Hanoi"),
+                Column(
+                    "dateline_country",
+                    STRING,
+                    True,
+                    "ISO 3166-1 alpha-3 of the dateline place (project gazetteer, then GeoNames).",
+                    "VNM",
+                ),
+                Column("url", STRING, True, "The article's url, from its record.", ""),
+                Column(
+                    "outlet",
+                    STRING,
+                    True,
+                    "The outlet: the record's site name, else its web host.",
+                    "egypttoday.com",
+                ),
+                Column(
+                    "outlet_country",
+                    STRING,
+                    True,
+                    "ISO 3166-1 alpha-3 the outlet reports from (models/outlets.jsonl, else the "
+                    "country-code domain).",
+                    "EGY",
+                ),
             ),
         ),
         Table(

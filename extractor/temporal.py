@@ -307,6 +307,22 @@ def resolve_relative(unit: str, shift: int, anchor: dt.date | None) -> DateValue
     return DateValue(f"{anchor.year + shift:04d}", "year")
 
 
+def resolve_partial(unit: str, shift: int, partial: str | None) -> DateValue | None:
+    """ "today", "yesterday", "next month" against a date known only by day and month
+    (``XXXX-07-25``, a dateline without a year): the year stays X. None for other units."""
+    m = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", partial or "")
+    if not m:
+        return None
+    month, day = int(m[1]), int(m[2])
+    if unit == "day":
+        moved = dt.date(2000, month, day) + dt.timedelta(days=shift)  # a leap year: Feb 29
+        return DateValue(f"XXXX-{moved.month:02d}-{moved.day:02d}", "day")
+    if unit == "month":
+        _, moved_month = add_months(2000, month, shift)
+        return DateValue(f"XXXX-{moved_month:02d}", "month")
+    return None
+
+
 @lru_cache(maxsize=65536)
 def resolve_week_of_month(ordinal: int, month_shift: int, anchor: dt.date | None) -> DateValue:
     """ "the second week of next month": the ISO week holding that week's first day."""

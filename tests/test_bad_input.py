@@ -67,7 +67,7 @@ def test_some_failed_exit_code_and_status_rows(bad_run):
     for name, (_, status) in BAD_FILES.items():
         assert docs.loc[name.split(".")[0], "status"] == status
     assert docs.loc["batch:2", "status"].startswith("error: broken JSONL line 2")
-    assert docs.loc["notext", "status"] == "error: missing text"
+    assert docs.loc["notext", "status"].startswith("error: no text (looked for text, maintext")
     assert docs.loc["huge", "status"].startswith("error: too large")
     assert docs.loc["good", "status"] == "ok"
 

@@ -51,5 +51,5 @@ def test_jsonl_metadata_and_broken_line(tmp_path):
     assert [a.doc_id for a in articles] == ["a", "in:2", "c", "d"]
     assert articles[0].published == "2005-11-01"
     assert articles[1].status.startswith("error: broken JSONL line 2")
-    assert articles[2].status == "error: missing text"
+    assert articles[2].status.startswith("error: no text (looked for text, maintext")
     assert articles[3].ok

@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 from extractor.errors import OutputError
+from extractor.inputs import scan
 from extractor.outdir import JOURNAL, MANIFEST, OutputFolder, output_names
-from extractor.reader import decode, read_articles, read_file, scan
+from extractor.reader import decode, read_articles, read_file
 from extractor.run import run_extract
 from extractor.schema import TABLES
 from extractor.writer import neutralise_formulas, restore_formulas

@@ -149,6 +149,15 @@ def clause_tense(doc: Doc, start_char: int) -> str:
     return "nearest"
 
 
+def _relative(doc: Doc, unit: str, shift: int, anchor: dt.date | None) -> T.DateValue:
+    """A relative date against the anchor; with none, against a dateline's day and month."""
+    if anchor is None:
+        partial = T.resolve_partial(unit, shift, doc._.partial_date)
+        if partial is not None:
+            return partial
+    return T.resolve_relative(unit, shift, anchor)
+
+
 def normalise(
     doc: Doc, mention: DateMention, anchor: dt.date | None, last: T.DateValue | None = None
 ) -> Iterator[tuple[int, int, T.DateValue]]:
@@ -199,10 +208,10 @@ def normalise(
         if all(w[:1].isupper() for w in words) and not _sentence_start(doc, start):
             return  # "ABC's This Week": a title, not a date
         shift = RELATIVE_SHIFT[g["rel"].lower()]
-        yield start, end, T.resolve_relative(g["unit"].lower(), shift, anchor)
+        yield start, end, _relative(doc, g["unit"].lower(), shift, anchor)
     elif kind == "deictic":
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
-        yield start, end, T.resolve_relative("day", shift, anchor)
+        yield start, end, _relative(doc, "day", shift, anchor)
     elif kind == "weekday":
         if not g["wd"][0].isupper():
             return
