@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-TEXT_SUFFIXES = {".txt", ".text", ".story"}
+TEXT_SUFFIXES = {".txt", ".text", ".story", ".md"}
 
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -21,7 +21,11 @@ HTML_SUFFIXES = {".html", ".htm"}
 
 
 JSON_SUFFIXES = {".json"}  # one record, or an array of records
-KNOWN_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+DOCX_SUFFIXES = {".docx"}
+KNOWN_SUFFIXES = (
+    TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+)
 
 
 def display_name(name: str) -> str:

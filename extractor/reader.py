@@ -7,26 +7,26 @@ and the documents table accounts for it.
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .datelines import parse_dateline as read_dateline
+from .formats import Extracted, FormatError, from_docx, from_html, from_pdf
 from .inputs import (
+    DOCX_SUFFIXES,
     HTML_SUFFIXES,
     JSON_SUFFIXES,
     JSONL_SUFFIXES,
+    PDF_SUFFIXES,
     Inputs,
     _not_regular,
     display_name,
     scan,
 )
-from .knowledge import words
 from .records import field_map, host_of, outlet_of, parse_published, pick, url_date
 from .temporal import month_index
 
@@ -205,52 +205,6 @@ def _checked(text: str, status: str) -> tuple[str | None, str]:
     return text, status
 
 
-class _TextOfHtml(HTMLParser):
-    """Collects the visible text of an HTML page, one block element per paragraph."""
-
-    BLOCKS = words("reader.html_blocks")
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.title: str | None = None
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("script", "style", "noscript"):
-            self.skip += 1
-        if tag == "title":
-            self._in_title = True
-        if tag in self.BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "noscript") and self.skip:
-            self.skip -= 1
-        if tag == "title":
-            self._in_title = False
-
-    def handle_data(self, data: str) -> None:
-        if self.skip:
-            return
-        if self._in_title:
-            self.title = (self.title or "") + data.strip()
-            return
-        self.parts.append(data)
-
-
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """The visible text of an HTML page and its <title>."""
-    parser = _TextOfHtml()
-    parser.feed(markup)
-    parser.close()
-    text = html.unescape("".join(parser.parts))
-    text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
-    return text, parser.title
-
-
 # ---------------------------------------------------------------- articles
 
 
@@ -354,23 +308,50 @@ def read_file(
         reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror
         yield Article(doc_id, source, status=f"error: unreadable ({reason})")
         return
+    if suffix in PDF_SUFFIXES or data.startswith(b"%PDF"):
+        yield _from_document(doc_id, source, "PDF", lambda: from_pdf(data), max_chars)
+        return
+    if suffix in DOCX_SUFFIXES:
+        yield _from_document(doc_id, source, "DOCX", lambda: from_docx(data), max_chars)
+        return
     text, status = decode(data)
     if text is None:
         yield Article(doc_id, source, status=status)
         return
     looks_html = text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
     if suffix in HTML_SUFFIXES or looks_html:
-        text, page_title = html_to_text(text)
-        if not text.strip():
-            yield Article(doc_id, source, status="error: HTML page without text")
-            return
-        article = article_from_text(doc_id, source, text, status, max_chars)
-        article.title = article.title or page_title
-        if article.ok:
-            article.status = "ok: text taken from HTML" if status == "ok" else status + "; HTML"
-        yield article
+        yield _from_document(doc_id, source, "HTML", lambda: from_html(text), max_chars, status)
         return
     yield article_from_text(doc_id, source, text, status, max_chars)
+
+
+def _from_document(
+    doc_id: str,
+    source: str,
+    kind: str,
+    extract: Callable[[], Extracted],
+    max_chars: int,
+    status: str = "ok",
+) -> Article:
+    """An article from a web page, PDF or Word file: its main text, and the title, published
+    date (metadata, else the url's, else the dateline's), url and outlet its metadata give."""
+    try:
+        found = extract()
+    except FormatError as exc:
+        return Article(doc_id, source, status=f"error: {exc}")
+    article = article_from_text(doc_id, source, found.text, status, max_chars)
+    if not article.ok:
+        return article
+    article.title = found.title or article.title
+    article.url = found.url
+    article.published = found.published or url_date(found.url) or article.published
+    if article.published:
+        article.partial = None
+    name, article.outlet_country = outlet_of(host_of(found.url) or found.site)
+    article.outlet = found.site or name
+    note = f"text taken from {kind}"
+    article.status = f"ok: {note}" if status == "ok" else f"{status}; {note}"
+    return article
 
 
 def read_json(

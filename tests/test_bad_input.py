@@ -21,7 +21,7 @@ BAD_FILES = {
     "empty.txt": (b"", "error: empty"),
     "blank.txt": (b"  \n\n ", "error: empty"),
     "nul.txt": (b"abc\x00\x00def", "error: binary (NUL bytes)"),
-    "fake.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "error: binary (PDF)"),
+    "fake.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "error: unreadable PDF (PdfStreamError)"),
     "windows.txt": (
         "Caf\u00e9 talks in Hanoi on Monday.".encode("cp1252"),
         "ok: decoded as cp1252",

@@ -236,7 +236,7 @@ def test_hidden_and_extensionless_files_in_folders_are_skipped_and_counted(tmp_p
     (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
     (tmp_path / "README").write_text("no extension")
     (tmp_path / ".draft.txt").write_text("hidden")
-    (tmp_path / "notes.md").write_text("markdown")
+    (tmp_path / "sheet.xlsx").write_text("cells")
     os.mkfifo(tmp_path / "pipe.txt")
     shutil.copy(SEED, tmp_path / "story.txt")
     inputs = scan([tmp_path])
@@ -244,7 +244,7 @@ def test_hidden_and_extensionless_files_in_folders_are_skipped_and_counted(tmp_p
     assert inputs.skipped_by_reason() == {
         "hidden": 2,
         "not a regular file": 1,
-        "unsupported type (.md)": 1,
+        "unsupported type (.xlsx)": 1,
         "unsupported type (no extension)": 1,
     }
 
@@ -252,13 +252,13 @@ def test_hidden_and_extensionless_files_in_folders_are_skipped_and_counted(tmp_p
 def test_skipped_inputs_are_reported_in_the_summary(tmp_path, nlp):
     (tmp_path / "in").mkdir()
     shutil.copy(SEED, tmp_path / "in" / "story.txt")
-    (tmp_path / "in" / "notes.md").write_text("markdown")
+    (tmp_path / "in" / "sheet.xlsx").write_text("cells")
     result = CliRunner().invoke(
         app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--verbose"]
     )
     assert result.exit_code == 0, result.output
-    assert "inputs skipped: 1 (1 unsupported type (.md))" in result.output
-    assert "notes.md: unsupported type (.md)" in result.output
+    assert "inputs skipped: 1 (1 unsupported type (.xlsx))" in result.output
+    assert "sheet.xlsx: unsupported type (.xlsx)" in result.output
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be"])
