@@ -248,6 +248,9 @@ def resolve_holiday(name: str, anchor: dt.date | None, direction: str = "past") 
     if rule is None:
         return None
     if anchor is None:
+        fixed = rule(2001)
+        if (fixed.month, fixed.day) == ((d := rule(2002)).month, d.day):  # Christmas Eve
+            return DateValue(f"XXXX-{fixed.month:02d}-{fixed.day:02d}", "day")
         return unknown("day")
     this = rule(anchor.year)
     if direction in ("past", "last"):

@@ -339,3 +339,48 @@ def test_relative_words_tense_and_anaphora(analyse, sentence, published, text, v
 )
 def test_lookalikes_that_are_not_dates(analyse, sentence):
     assert analyse(sentence, "2005-11-08")._.dates == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Christmas Eve", "XXXX-12-24"),
+        ("New Year's Day", "XXXX-01-01"),
+        ("Thanksgiving", "XXXX-XX-XX"),
+    ],
+)
+def test_fixed_holiday_without_anchor_keeps_its_day(name, expected):
+    """No anchor at all: unknown digits are X, but a fixed-date holiday still has its day."""
+    assert T.resolve_holiday(name, None).value == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "text", "value"),
+    [
+        (
+            "The chamber held a press conference on Wednesday, July 14.",
+            None,
+            "Wednesday, July 14",
+            "XXXX-07-14",
+        ),
+        (
+            "On Saturday June 25, last, the Government met.",
+            "2022-07-25",
+            "Saturday June 25",
+            "2022-06-25",
+        ),
+        ("The talks ended on Friday, 8 July 2022.", None, "Friday, 8 July 2022", "2022-07-08"),
+    ],
+)
+def test_weekday_with_its_date_is_one_date(analyse, sentence, published, text, value):
+    """ "Wednesday, July 14": one expression with the date's day (52 in the world corpus)."""
+    doc = analyse(sentence, published)
+    assert [(d["text"], d["value"]) for d in doc._.dates] == [(text, value)]
+
+
+def test_partial_dateline_anchors_deictic_dates():
+    assert T.resolve_partial("day", -1, "XXXX-03-01").value == "XXXX-02-29"
+    assert T.resolve_partial("day", 0, "XXXX-07-25").value == "XXXX-07-25"
+    assert T.resolve_partial("month", 1, "XXXX-12-05").value == "XXXX-01"
+    assert T.resolve_partial("week", 1, "XXXX-12-05") is None
+    assert T.resolve_partial("day", 0, None) is None

@@ -50,6 +50,19 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             rf"(?:\s*,?\s*(?P<y>{YEAR})\b)?"
         ),
     ),
+    # "Wednesday, July 14", "Saturday June 25": one expression, the date's day
+    (
+        "weekday_month_day",
+        re.compile(
+            rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?:\s*,?\s*(?P<y>{YEAR})\b)?"
+        ),
+    ),
+    (
+        "weekday_day_month",
+        re.compile(
+            rf"\b(?P<wd>{WEEKDAY}),?\s+(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?"
+        ),
+    ),
     ("month_day", re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>{DAY})\b(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
     ("day_month", re.compile(rf"\b(?P<d>{DAY})\s+(?P<m>{MONTH})(?:\s*,?\s*(?P<y>{YEAR})\b)?")),
     ("month_year", re.compile(rf"\b(?P<m>{MONTH})\s*,?\s+(?P<y>{YEAR})\b")),
@@ -179,6 +192,9 @@ class DateMention:
     start: int
     end: int
     groups: dict
+
+
+PATTERN_OF = dict(PATTERNS)
 
 
 def find_date_mentions(text: str) -> list[DateMention]:

@@ -20,7 +20,7 @@ from ..contract import Spans, assigns, requires
 from ..extensions import doc_text, in_furniture
 from ..knowledge import words
 from .base import RuleComponent
-from .date_grammar import PATTERNS, DateMention, find_date_mentions
+from .date_grammar import PATTERN_OF, DateMention, find_date_mentions
 from .parse import PAST_AUX, auxiliaries, governing_verb, is_future, token_at
 
 COUNT_HEADS = words("dates.count_heads")
@@ -103,7 +103,7 @@ def anchor_of(doc: Doc, text: str) -> dt.date | None:
     if published:
         return published
     latest = None
-    for m in PATTERNS[3][1].finditer(text):
+    for m in PATTERN_OF["month_day"].finditer(text):
         if m["y"]:
             value = T.parse_absolute(m.group(0))
             day = T.parse_iso(value.value) if value else None
@@ -181,7 +181,7 @@ def normalise(
             else:
                 yield start, start + len(g["d1"]), first
                 yield d2_start, end, second
-    elif kind in ("month_day", "day_month"):
+    elif kind in ("month_day", "day_month", "weekday_month_day", "weekday_day_month"):
         value = _day_value(g["m"], g["d"], g["y"], anchor, clause_tense(doc, start))
         if value:
             yield start, end, value
