@@ -41,7 +41,8 @@ INPUT_ATTRIBUTES: dict[str, object] = {
 }
 # Set by the rule components.
 RESULT_ATTRIBUTES: dict[str, object] = {
-    "home_country": None,  # ISO3 of the dateline place or agency
+    "home_country": None,  # ISO3 of the outlet, dateline place or agency
+    "home_country_source": None,  # outlet | dateline | agency | text
     "countries": None,  # [{"iso3", "text", "start", "end"}] mentions
     "officials": None,  # [{"name", "title", "titles", "country", "aliases", ...}]
     "dates": None,  # [{"text", "value", "granularity", "start", "end"}]
@@ -65,7 +66,7 @@ class ComponentContract:
 COMPONENTS: dict[str, ComponentContract] = {
     "extractor_countries": ComponentContract(
         requires=("token.ent_type",),
-        assigns=("doc._.countries", "doc._.home_country", "doc.spans"),
+        assigns=("doc._.countries", "doc._.home_country", "doc._.home_country_source", "doc.spans"),
         spans_written=(Spans.COUNTRIES, Spans.ORGANISATIONS),
         inputs=("agency", "dateline", "dateline_country", "outlet_country", "furniture"),
     ),
@@ -83,11 +84,12 @@ COMPONENTS: dict[str, ComponentContract] = {
             "token.tag",
             "doc._.countries",
             "doc._.home_country",
+            "doc._.home_country_source",
         ),
         assigns=("doc._.officials", "doc._.countries", "doc.spans"),
         spans_read=(Spans.COUNTRIES, Spans.ORGANISATIONS, Spans.TITLES, Spans.TITLE_PARTS),
         spans_written=(Spans.OFFICIALS, Spans.COUNTRIES),
-        inputs=("furniture",),
+        inputs=("furniture", "published"),
     ),
     "extractor_dates": ComponentContract(
         requires=("doc.sents", "token.dep", "token.tag", "token.head"),

@@ -39,6 +39,7 @@ def rows_from_doc(doc: Doc, article: Article) -> dict[str, list[dict]]:
                 "name": o["name"],
                 "title": o["title"],
                 "country": o["country"],
+                "country_source": o.get("country_source"),
                 "aliases": "; ".join(o["aliases"]),
                 "mentions": o["mentions"],
                 "start": o["start"],

@@ -151,6 +151,16 @@ TABLES: dict[str, Table] = {
                     "VNM",
                 ),
                 Column(
+                    "country_source",
+                    STRING,
+                    True,
+                    "Where the country came from: title, context, office, organisation, principal "
+                    "(the text); dictionary (a known office holder, models/actors.jsonl); "
+                    "outlet, dateline, agency (the article's home country); text (the one "
+                    "country the story names); empty when there is no country.",
+                    "title",
+                ),
+                Column(
                     "aliases",
                     STRING,
                     False,

@@ -89,7 +89,7 @@ def test_saved_pipeline_loads_in_a_fresh_process_and_gives_the_same_rows(nlp, tm
 
     saved = tmp_path / "pipeline"
     nlp.to_disk(saved)
-    assert (saved / "extractor_officials" / "officeholders.jsonl").exists()
+    assert (saved / "extractor_officials" / "actors.jsonl").exists()
     assert (saved / "extractor_countries" / "countries.jsonl").exists()
     here = [rows_from_doc(nlp(make_doc(nlp, a)), a) for a in read_articles([SEEDS])]
     result = subprocess.run(
@@ -161,42 +161,47 @@ def test_no_module_over_about_500_lines():
         assert lines <= 520, f"{path.relative_to(ROOT)}: {lines} lines"
 
 
+def _actors(tmp_path, rows):
+    (tmp_path / "actors.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return load_actors(tmp_path)
+
+
 def test_actor_store_answers_who_held_an_office_when(tmp_path):
-    (tmp_path / "officeholders.jsonl").write_text(
-        "\n".join(
-            json.dumps(r)
-            for r in [
-                {
-                    "name": "Ana Díaz",
-                    "country": "CHL",
-                    "position": "Minister of Foreign Affairs",
-                    "start": "2019",
-                    "end": "2021",
-                },
-                {
-                    "name": "Ana Díaz",
-                    "country": "CHL",
-                    "position": "President of Chile",
-                    "start": "2022",
-                    "end": "",
-                },
-                {
-                    "name": "Bo Li",
-                    "country": None,
-                    "position": "Secretary-General of X",
-                    "start": "2020",
-                    "end": "2023",
-                },
-            ]
-        )
-        + "\n"
+    store = _actors(
+        tmp_path,
+        [
+            {
+                "name": "Ana Díaz",
+                "forms": ["Ana M. Díaz"],
+                "country": "CHL",
+                "office": "Minister of Foreign Affairs",
+                "start": 2019,
+                "end": 2021,
+            },
+            {
+                "name": "Ana Díaz",
+                "forms": [],
+                "country": "CHL",
+                "office": "President of Chile",
+                "start": 2022,
+                "end": None,
+            },
+            {
+                "name": "Bo Li",
+                "forms": [],
+                "country": None,
+                "office": "Secretary-General of X",
+                "start": 2020,
+                "end": 2023,
+            },
+        ],
     )
-    store = load_actors(tmp_path)
     assert [a.office for a in store.lookup("ana diaz", on="2020-05-01")] == [
         "Minister of Foreign Affairs"
     ]
     assert [a.office for a in store.lookup("ANA DÍAZ", on="2024-01-01")] == ["President of Chile"]
     assert len(store.lookup("Ana Díaz")) == 2
+    assert len(store.lookup("Ana M. Diaz")) == 2  # initials dropped
     assert store.country_of("Ana Diaz", on="2022-03-01") == "CHL"
     assert store.country_of("Bo Li") is None and store.lookup("Bo Li")
     assert store.country_of("Nobody") is None and not store.lookup("Nobody")
@@ -207,19 +212,57 @@ def test_actor_store_answers_who_held_an_office_when(tmp_path):
 
 
 def test_actor_store_fails_loudly_on_a_bad_row(tmp_path):
-    (tmp_path / "officeholders.jsonl").write_text(
-        json.dumps({"name": "X", "country": "chl", "position": "P", "start": "", "end": ""}) + "\n"
-    )
     with pytest.raises(DataError, match="bad ISO3"):
-        load_actors(tmp_path)
+        _actors(
+            tmp_path,
+            [
+                {
+                    "name": "X",
+                    "forms": [],
+                    "country": "chl",
+                    "office": "P",
+                    "start": None,
+                    "end": None,
+                }
+            ],
+        )
 
 
 def test_shipped_actor_store_keeps_office_and_dates():
     store = load_actors()
-    assert len(store) > 500
-    terms = store.lookup("Abdel Fattah el-Sisi")
-    assert terms and terms[0].country == "EGY" and terms[0].office == "President of Egypt"
-    assert terms[0].start == 2014 and terms[0].end is None
+    assert len(store) > 20_000  # Phoenix (to 2014) and Wikidata (2021-2023)
+    terms = store.lookup("Abdel Fattah el-Sisi", on="2022-07-01")
+    assert terms and {t.country for t in terms} == {"EGY"}
+    assert any(t.office == "President of Egypt" and t.start == 2014 for t in terms)
+    assert {t.country for t in store.lookup("Recep Tayyip Erdogan")} == {"TUR"}
+
+
+@pytest.mark.parametrize(
+    ("written", "known"),
+    [
+        ("Faysal Mikdad", "Faisal Mekdad"),  # transliteration
+        ("Sergei Lavrov", "Sergey Lavrov"),
+        ("Antony J. Blinken", "Antony Blinken"),  # an initial
+    ],
+)
+def test_actor_store_matches_names_as_written_worldwide(written, known):
+    store = load_actors()
+    found = store.match(written, on="2022-07-01")
+    assert found and found[0].country == store.lookup(known)[0].country
+
+
+@pytest.mark.parametrize("other", ["Ahmad Mekdad", "Faisal Ahmadi", "Sergio Lavrado"])
+def test_actor_store_does_not_match_other_people(other):
+    """Similar-looking but different names stay apart: every word must be alike."""
+    assert not load_actors().match(other)
+
+
+def test_a_known_persons_country_follows_the_office_the_text_gives():
+    from extractor.components.official_stages import country_of_terms
+
+    terms = load_actors().match("Emmanuel Macron", on="2022-07-26")
+    assert {t.country for t in terms} == {"FRA", "AND"}  # co-prince of Andorra too
+    assert country_of_terms(terms, [{"role": "president"}]) == "FRA"
 
 
 def test_models_readme_notes_the_source_of_every_data_file():

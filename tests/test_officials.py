@@ -92,7 +92,7 @@ def test_country_forms_and_currency(analyse):
             "State Minister for Youth and Sports Adhyaksa Dault said so.",
             "Adhyaksa Dault",
             "State Minister for Youth and Sports",
-            None,
+            "IDN",  # no country word: the actor store knows him
         ),
         (
             "Russian Economic Development and Trade Minister German Gref signed.",
@@ -160,9 +160,9 @@ def test_unqualified_official_takes_dateline_country(analyse):
             "PHL",
         ),
         (
-            "Ambassador Shaharuddin Som of Malaysia called on Vice President Joseph Msika "
+            "Ambassador Shaharuddin Som of Malaysia called on Vice President Joseph Mbatanga "
             "to discuss trade with Zimbabwe.",
-            "Joseph Msika",
+            "Joseph Mbatanga",  # not in the actor store: only the text could tell
             None,
         ),
         (
@@ -173,8 +173,8 @@ def test_unqualified_official_takes_dateline_country(analyse):
         ),
         (
             "Russian President Vladimir Putin met Indonesian President Susilo Bambang Yudhoyono. "
-            "Presidential spokesman Dino Patti Djalal said the talks went well.",
-            "Dino Patti Djalal",
+            "Presidential spokesman Budi Wirawan Santosa said the talks went well.",
+            "Budi Wirawan Santosa",  # not in the actor store
             None,
         ),
     ],
@@ -194,8 +194,16 @@ def test_story_without_dateline_takes_the_country_its_text_shows(analyse, text, 
     [
         ("Hanoi (VNA) - President Vladimir Putin sent a message.", "Vladimir Putin", "RUS"),
         ("Secretary-General Antonio Guterres warned of risks.", "Antonio Guterres", None),
+        # known to the actor store (Phoenix, to 2014): Zimbabwe's vice president of 2005
+        ("Vice President Joseph Msika spoke.", "Joseph Msika", "ZWE"),
+        ("Presidential spokesman Dino Patti Djalal spoke.", "Dino Patti Djalal", "IDN"),
     ],
-    ids=["known-holder-beats-agency", "international-holder-has-no-country"],
+    ids=[
+        "known-holder-beats-agency",
+        "international-holder-has-no-country",
+        "phoenix-holder",
+        "phoenix-spokesman",
+    ],
 )
 def test_known_office_holders_give_the_country(analyse, sentence, name, country):
     assert officials(analyse(sentence))[name][1] == country

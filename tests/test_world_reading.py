@@ -259,3 +259,46 @@ def test_api_string_naming_a_missing_file_is_an_error(nlp):
 
     with pytest.raises(InputError, match="no such file"):
         extract("seeds/no_such_story.txt")
+
+
+def test_a_national_outlets_officials_abroad_keep_its_country(nlp):
+    """Kuwait Times "PARIS: Minister of Education ...": the outlet's country, not the dateline's;
+    wire copy ("(Xinhua) --") keeps the dateline's."""
+    from extractor import extract
+
+    tables = extract(
+        [
+            {
+                "id": "kw",
+                "text": "PARIS: Minister of Education Ali Al-Mudhaf stated Wednesday that "
+                "cooperation would grow.",
+                "url": "https://www.kuwaittimes.com/a",
+            },
+            {
+                "id": "xin",
+                "text": "LAGOS, July 25 (Xinhua) -- Minister of Information Lai Mohammed said on "
+                "Monday that talks would go on.",
+                "url": "https://english.news.cn/a",
+            },
+        ]
+    )
+    officials = tables["officials"].set_index("name")
+    assert officials.loc["Ali Al-Mudhaf", ["country", "country_source"]].tolist() == [
+        "KWT",
+        "outlet",
+    ]
+    assert officials.loc["Lai Mohammed", ["country", "country_source"]].tolist() == [
+        "NGA",
+        "dateline",
+    ]
+
+
+def test_country_source_says_where_each_country_came_from(analyse):
+    doc = analyse(
+        "HANOI, June 17, 2020 (VNA) -- Russian Foreign Minister Sergey Lavrov met Deputy Prime "
+        "Minister Pham Binh Minh and President Recep Tayyip Erdogan."
+    )
+    sources = {o["name"]: (o["country"], o["country_source"]) for o in doc._.officials}
+    assert sources["Sergey Lavrov"] == ("RUS", "title")
+    assert sources["Recep Tayyip Erdogan"] == ("TUR", "dictionary")
+    assert sources["Pham Binh Minh"] == ("VNM", "dateline")

@@ -94,31 +94,36 @@ def home_country(
     places: dict[str, str],
     agency_countries: dict[str, str | None],
     spans: list[Span] = (),
-) -> str | None:
-    """The country the story is told from: the dateline place's, else the header agency's
-    (a Xinhua story datelined Lagos is told from Nigeria: the dateline wins), else the
-    outlet's (Egypt Today: Egypt).
+) -> tuple[str | None, str | None]:
+    """The country the story is told from, and where that came from (``outlet``,
+    ``dateline``, ``agency``, ``text``).
 
-    A story with neither (a web page, a pasted body) falls back on the one country its text
-    names, when it names only one (``spans`` are its country mentions). Not on an agency it
-    quotes ("told Xinhua" is said from anywhere) nor on the country a visit goes to: on 609
-    newswire stories with datelines removed, these disagreed with the dateline's country for
-    15 of 22 and 17 of 58 officials."""
+    A national outlet's own country first: its reporters travel with its officials (Kuwait
+    Times "PARIS: Minister of Education ...", Saudi Gazette "ATHENS — Crown Prince ..."), unless
+    the dateline names an agency (wire copy). Then the dateline's (a wire story datelined Lagos
+    is told from Nigeria), then the wire agency's.
+    A story with none of these (a pasted body) falls back on the one country its text names,
+    when it names only one (``spans`` are its country mentions). Not on an agency it quotes
+    ("told Xinhua" is said from anywhere) nor on the country a visit goes to: on 609 newswire
+    stories with datelines removed, these disagreed with the dateline's country for 15 of 22
+    and 17 of 58 officials."""
+    if doc._.outlet_country and not doc._.agency:  # a national outlet's own story
+        return doc._.outlet_country, "outlet"
     if doc._.dateline_country:  # the reader's gazetteer (project places, then GeoNames)
-        return doc._.dateline_country
+        return doc._.dateline_country, "dateline"
     parts = [p.strip().lower() for p in (doc._.dateline or "").split(",") if p.strip()]
     for place in reversed(parts):  # "COTABATO, Philippines": the country part decides
         if place in places:
-            return places[place]
+            return places[place], "dateline"
     agency = doc._.agency
     if agency and agency_countries.get(agency):
-        return agency_countries[agency]
-    if doc._.outlet_country:  # a web article: the country its outlet reports from
-        return doc._.outlet_country
+        return agency_countries[agency], "agency"
+    if doc._.outlet_country:  # wire copy from an agency we do not know, on a national site
+        return doc._.outlet_country, "outlet"
     if agency:
-        return None
+        return None, None
     named = {s.label_ for s in spans}
-    return named.pop() if len(named) == 1 else None
+    return (named.pop(), "text") if len(named) == 1 else (None, None)
 
 
 @Language.factory(
@@ -149,5 +154,7 @@ class CountryRecognizer(RuleComponent):
             {"iso3": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char}
             for s in spans
         ]
-        doc._.home_country = home_country(doc, self.places, self.agency_countries, spans)
+        doc._.home_country, doc._.home_country_source = home_country(
+            doc, self.places, self.agency_countries, spans
+        )
         return doc

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from .. import temporal as T
 from ..contract import Spans
-from ..knowledge import ActorStore
+from ..knowledge import Actor, ActorStore
 from .official_aliases import Official, best_anchor, find_aliases, group_officials
 from .official_mentions import Anchor, NameRules, find_anchors
 from .titles import TitleLexicon
@@ -78,11 +79,50 @@ class OfficialCountries(Stage):
 
     def on_records(self, doc: Doc, officials: list[Official], records: list[dict]) -> None:
         for official, record in zip(officials, records, strict=True):
-            if best_anchor(official).evidence == "none":
-                # the office's known holder (actor store), else the dateline or agency's country
-                terms = self.knowledge.actors.lookup(official.name)
-                record["country"] = terms[0].country if terms else doc._.home_country
+            evidence = best_anchor(official).evidence
+            record["country_source"] = SOURCE_OF_EVIDENCE.get(evidence)
+            if evidence != "none":
+                continue
+            # a known holder (actor store, on the article's date), else the home country
+            terms = self.knowledge.actors.match(official.name, on=doc._.published)
+            day = T.parse_iso(doc._.published)
+            if not any(t.serves_on(day) for t in terms):
+                # no term on the article's date: a nationality lasts, a post abroad does not
+                terms = [t for t in terms if t.country is not None]
+            if terms:
+                record["country"] = country_of_terms(terms, record["titles"])
+                record["country_source"] = "dictionary"
+            else:
+                record["country"] = doc._.home_country
+                record["country_source"] = doc._.home_country_source
         country_of_principal(records)
+        for record in records:
+            if record["country"] is None:
+                record["country_source"] = None
+
+
+# where an official's country came from, by the evidence of the best mention
+SOURCE_OF_EVIDENCE = {
+    "title": "title",
+    "description": "title",
+    "context": "context",
+    "office": "office",
+    "international": "organisation",
+}
+
+
+def country_of_terms(terms: list[Actor], titles: list[dict]) -> str | None:
+    """The country of a known person's terms: the term whose office names one of the
+    official's roles ("President of the French Republic" for a president, not "French
+    co-prince of Andorra"), else the country most of the terms share, else the first."""
+    roles = {
+        w for t in titles for w in str(t.get("role") or "").replace("-", " ").split() if len(w) > 3
+    }
+    for term in terms:
+        if roles & set(term.office.lower().replace("-", " ").split()):
+            return term.country
+    countries = [t.country for t in terms]
+    return max(dict.fromkeys(countries), key=countries.count)
 
 
 @registry.misc("extractor.person_mentions.v1")
@@ -175,6 +215,7 @@ def country_of_principal(records: list[dict]) -> None:
         }
         if len(countries) == 1 and None not in countries:
             record["country"] = countries.pop()
+            record["country_source"] = "principal"
 
 
 def drop_countries_in_names(doc: Doc, anchors: list[Anchor]) -> None:

@@ -2,7 +2,7 @@
 
 * :mod:`.gazetteer` — countries, places, organisations, agencies, titles, proposal verbs;
 * :mod:`.lexicon` — the named word lists the rules use (``models/lexicon.json``);
-* :mod:`.actors` — who held which office, where and when (``models/officeholders.jsonl``),
+* :mod:`.actors` — who held which office, where and when (``models/actors.jsonl``),
   with :meth:`ActorStore.lookup`.
 
 Every loader validates its rows and raises :class:`~extractor.errors.DataError` naming the file

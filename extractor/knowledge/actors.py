@@ -1,9 +1,12 @@
 """Who held which office, for which country, when: the actor store.
 
-Rows of ``models/officeholders.jsonl`` (``name``, ``country``, ``position``, ``start``,
-``end``; years, an empty end for a holder still in office) become :class:`Actor` records,
-kept whole: the office and its dates are not thrown away, so that "who held office X in
-country Y on date D" and "which country does name N serve on date D" can be asked.
+Rows of ``models/actors.jsonl`` (built by ``models/sources/build_actors.py`` from PETRARCH2's
+Phoenix dictionaries, ~18,000 people to 2014, and Wikidata's 2021-2023 office holders): one
+term each, with the person's name forms, the office, the country and the first and last year,
+kept whole so that "who held office X in country Y on date D" and "which country does name N
+serve on date D" can be asked. Names match folded (accents, case, hyphens, initials dropped),
+and, failing that, transliteration-tolerantly: the same number of words, the same initials,
+each word at least :data:`WORD_SIMILARITY` alike ("Faysal Mikdad" finds "Faisal Mekdad").
 """
 
 from __future__ import annotations
@@ -16,7 +19,11 @@ from pathlib import Path
 from ..errors import DataError
 from .gazetteer import fold_name, models_dir, read_jsonl
 
-FILE = "officeholders.jsonl"
+FILE = "actors.jsonl"
+# rapidfuzz ratio every word must reach for a transliteration match: "Faysal"/"Faisal" and
+# "Sergei"/"Sergey" score 83, "Raisi"/"Raeisi" 91; different names ("Ali"/"Adil" 57,
+# "Hassan"/"Hussein" 62) stay under it
+WORD_SIMILARITY = 80
 
 
 @dataclass(frozen=True)
@@ -39,15 +46,25 @@ class Actor:
         )
 
 
+def name_key(name: str) -> str:
+    """A name for matching: folded, single letters and initials ("J.") dropped."""
+    return " ".join(w for w in fold_name(name.replace(".", " ")).split() if len(w) > 1)
+
+
 class ActorStore:
     """Office holders by folded name form, in file order."""
 
     def __init__(self, actors: list[Actor]) -> None:
         self.actors = actors
         self._by_form: dict[str, list[Actor]] = {}
+        self._blocks: dict[tuple[str, str, int], set[str]] = {}
         for actor in actors:
             for form in actor.forms:
                 self._by_form.setdefault(form, []).append(actor)
+                words = form.split()
+                if words:
+                    block = (words[0][0], words[-1][0], len(words))
+                    self._blocks.setdefault(block, set()).add(form)
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -56,7 +73,30 @@ class ActorStore:
         """The terms of the person called ``name`` that cover the date ``on`` (all of them
         when ``on`` is None); the name is compared folded (accents, case, hyphens)."""
         day = _as_date(on)
-        return [a for a in self._by_form.get(fold_name(name), []) if a.serves_on(day)]
+        return [a for a in self._by_form.get(name_key(name), []) if a.serves_on(day)]
+
+    def match(self, name: str, on: dt.date | str | None = None) -> list[Actor]:
+        """Like :meth:`lookup`, and when the exact form is unknown, the terms of the most
+        similar known form (see :data:`WORD_SIMILARITY`); a person with terms but none on
+        ``on`` gives all their terms."""
+        key = name_key(name)
+        terms = self._by_form.get(key) or self._by_form.get(self._similar(key), [])
+        day = _as_date(on)
+        current = [a for a in terms if a.serves_on(day)]
+        return current or terms
+
+    def _similar(self, key: str) -> str | None:
+        from rapidfuzz import fuzz
+
+        words = key.split()
+        if len(words) < 2:
+            return None  # one word ("Raisi") is too little to guess from
+        best, best_score = None, 0.0
+        for form in self._blocks.get((words[0][0], words[-1][0], len(words)), ()):
+            scores = [fuzz.ratio(a, b) for a, b in zip(words, form.split(), strict=True)]
+            if min(scores) >= WORD_SIMILARITY and sum(scores) > best_score:
+                best, best_score = form, sum(scores)
+        return best
 
     def country_of(self, name: str, on: dt.date | str | None = None) -> str | None:
         """The country (ISO3) ``name`` serves on ``on``; None when the store does not know the
@@ -109,20 +149,20 @@ def load_actors(folder: Path | None = None) -> ActorStore:
 def _load(folder: str) -> ActorStore:
     path = Path(folder) / FILE
     actors = []
-    rows = (
-        read_jsonl(path, ("name", "country", "position", "start", "end")) if path.exists() else []
-    )
+    required = ("name", "forms", "office", "country", "start", "end")
+    rows = read_jsonl(path, required) if path.exists() else []
     for number, row in enumerate(rows, start=1):
         country = row["country"]
         if country is not None and not (len(country) == 3 and country.isupper()):
             raise DataError(f"{path}:{number}: bad ISO3 code {country!r}")
-        if not str(row["name"]).strip():
-            raise DataError(f"{path}:{number}: empty name")
+        if not str(row["name"]).strip() or not isinstance(row["forms"], list):
+            raise DataError(f"{path}:{number}: empty name or forms not a list")
+        forms = tuple(dict.fromkeys(name_key(f) for f in [row["name"], *row["forms"]] if f))
         actors.append(
             Actor(
                 name=row["name"],
-                forms=(fold_name(row["name"]),),
-                office=row["position"],
+                forms=forms,
+                office=row["office"],
                 country=country,
                 start=_year(row["start"], path, number, "start"),
                 end=_year(row["end"], path, number, "end"),

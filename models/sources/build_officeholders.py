@@ -33,19 +33,39 @@ def build(reference: Path, models: Path) -> list[dict]:
     with open(folder / "world_leaders_2021_wikidata.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             if r["officeholderLabel"] and r["country"] in codes:
-                rows.append({"name": r["officeholderLabel"], "country": codes[r["country"]],
-                             "position": r["positionLabel"], "start": r["start_year"],
-                             "end": r["end_year"]})
+                rows.append(
+                    {
+                        "name": r["officeholderLabel"],
+                        "country": codes[r["country"]],
+                        "position": r["positionLabel"],
+                        "start": r["start_year"],
+                        "end": r["end_year"],
+                    }
+                )
     with open(folder / "current_foreign_ministers_2023-01_wikidata.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             if r["name"] and r["countryLabel"] in codes:
-                rows.append({"name": r["name"], "country": codes[r["countryLabel"]],
-                             "position": r["positionLabel"], "start": r["start"][:4], "end": ""})
+                rows.append(
+                    {
+                        "name": r["name"],
+                        "country": codes[r["countryLabel"]],
+                        "position": r["positionLabel"],
+                        "start": r["start"][:4],
+                        "end": "",
+                    }
+                )
     with open(folder / "intl_org_holders.csv", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             if r["person"] and not r["position"].startswith(NATIONAL_POSITIONS):
-                rows.append({"name": r["person"], "country": None, "position": r["position"],
-                             "start": r["start"][:4], "end": r["end"][:4]})
+                rows.append(
+                    {
+                        "name": r["person"],
+                        "country": None,
+                        "position": r["position"],
+                        "start": r["start"][:4],
+                        "end": r["end"][:4],
+                    }
+                )
     return sorted(rows, key=lambda r: (r["name"], r["position"]))
 
 

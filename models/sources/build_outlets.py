@@ -70,10 +70,11 @@ LABELS = {
     "uruguay": "URY",
     "ven": "VEN",
 }
-# where the label is the story's country, not the outlet's
+# where the label is the story's country, not the outlet's, or the outlet is international
 BY_HAND = {
-    "time.com": ("Time", "USA"),
-    "aljazeera.com": ("Al Jazeera", "QAT"),
+    # international outlets report from everywhere: no home country
+    "time.com": ("Time", None),
+    "aljazeera.com": ("Al Jazeera", None),
     "english.news.cn": ("Xinhua", "CHN"),
     # the dataset lists Gulf Times under Kuwait; it is published in Doha
     "gulf-times.com": ("Gulf Times", "QAT"),
