@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -30,8 +31,25 @@ RULE_COMPONENTS = (
 )
 
 
-def build_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` (any installed spaCy pipeline with a parser and NER) and add the rules."""
+# en_core_web_sm's ner fine-tuned on the world news annotations (models/sources/ner_world/),
+# used in place of the pinned model's own ner
+WORLD_NER = "ner_world"
+
+
+def world_ner_path() -> Path | None:
+    """The shipped world-news ner (a saved pipeline holding one ``ner``), if present."""
+    from .knowledge import models_dir
+
+    path = models_dir() / WORLD_NER
+    return path if (path / "ner").is_dir() else None
+
+
+def build_nlp(model: str = DEFAULT_MODEL, world_ner: bool = True) -> Language:
+    """Load ``model`` (any installed spaCy pipeline with a parser and NER) and add the rules.
+
+    With the pinned model, its ``ner`` is replaced by the one fine-tuned on news from outlets
+    worldwide (``models/ner_world``; its card is ``models/sources/ner_world/README.md``),
+    unless ``world_ner`` is False. Another pipeline keeps its own NER."""
     register_extensions()
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
@@ -52,6 +70,16 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     missing = [c for c in ("parser", "ner") if c not in nlp.pipe_names]
     if missing:
         raise InputError(f"spaCy pipeline {model!r} lacks {', '.join(missing)}")
+    trained = world_ner_path() if world_ner and model == DEFAULT_MODEL else None
+    if trained is not None:
+        source = spacy.load(trained)
+        position = nlp.pipe_names.index("ner")
+        nlp.remove_pipe("ner")
+        nlp.add_pipe(
+            "ner",
+            source=source,
+            before=nlp.pipe_names[position] if position < len(nlp.pipe_names) else None,
+        )
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
     log.info("pipeline %s: %s", model, ", ".join(nlp.pipe_names))
