@@ -35,7 +35,14 @@ MAPPED = {
     "Product": "PRODUCT",
 }
 NOT_IN_DATASET = {
-    "CARDINAL", "ORDINAL", "PERCENT", "TIME", "QUANTITY", "EVENT", "LAW", "LANGUAGE",
+    "CARDINAL",
+    "ORDINAL",
+    "PERCENT",
+    "TIME",
+    "QUANTITY",
+    "EVENT",
+    "LAW",
+    "LANGUAGE",
     "WORK_OF_ART",
 }
 REHEARSAL_STORIES = 600
@@ -76,7 +83,9 @@ def gold_doc(nlp, path: Path) -> Doc:
     words, starts, spans = read_tsv(path)
     spaces = [True] * len(words)
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
-    predicted = nlp.get_pipe("ner")(nlp.get_pipe("tok2vec")(Doc(nlp.vocab, words=words, spaces=spaces)))
+    predicted = nlp.get_pipe("ner")(
+        nlp.get_pipe("tok2vec")(Doc(nlp.vocab, words=words, spaces=spaces))
+    )
     by_span = {(e.start, e.end): e.label_ for e in predicted.ents}
     ents, unknown = [], set()
     for start, end, label in spans:
@@ -112,9 +121,11 @@ def main(world: str, newswire: str, out: str) -> None:
             (dev if doc_id in dev_ids else train).add(gold_doc(nlp, path))
     rehearsal = DocBin()
     with open(newswire, encoding="utf-8") as fh:
-        texts = [json.loads(line)["text"] for _, line in zip(range(REHEARSAL_STORIES), fh)]
+        texts = [json.loads(line)["text"] for _, line in zip(range(REHEARSAL_STORIES), fh, strict=False)]
     for doc in nlp.pipe(texts, batch_size=32):
-        silver = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        silver = Doc(
+            nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]
+        )
         silver.set_ents([Span(silver, e.start, e.end, label=e.label_) for e in doc.ents])
         rehearsal.add(silver)
     train.to_disk(out_dir / "train.spacy")
