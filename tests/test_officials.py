@@ -214,3 +214,35 @@ def test_coordinated_title_shares_the_country(analyse):
         "Chinese Foreign Minister Li Zhaoxing and Commerce Minister Bo Xilai will attend."
     )
     assert officials(doc)["Bo Xilai"] == ("Commerce Minister", "CHN")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Head of LEBA Fatallah Fawzi attended. He spoke for the Lebanese-Egyptian Business "
+        "Association (LEBA).",
+        "At a press conference the Chamber's President Maria Galindo De Obarrio asked for talks.",
+        "Chaiyapruk Thongkam, president of the Association of Domestic Travel, said so.",
+    ],
+)
+def test_posts_in_business_bodies_are_not_offices(analyse, sentence):
+    # LABELLING.md: business and civil-society figures are not officials
+    assert analyse(sentence)._.officials == []
+
+
+def test_a_legislative_chamber_is_not_a_business_body(analyse):
+    from extractor.components.official_mentions import is_business_body_post
+
+    doc = analyse("President of the Chamber of Deputies Arthur Lira met the delegation.")
+    title = doc.spans["titles"][0]
+    assert title.text == "President of the Chamber"
+    assert not is_business_body_post(doc, title, {})
+    doc = analyse("Charoen Wangananont, president of the Thai Travel Agents Association, spoke.")
+    assert is_business_body_post(doc, doc.spans["titles"][0], {})
+
+
+def test_common_english_names_of_renamed_states():
+    from extractor.knowledge import load_gazetteer
+
+    names = {n: c["iso3"] for c in load_gazetteer().countries for n in c["names"]}
+    assert (names["Turkey"], names["UAE"], names["DRC"]) == ("TUR", "ARE", "COD")

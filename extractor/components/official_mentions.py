@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..contract import Spans
 from ..extensions import doc_text
@@ -42,6 +42,23 @@ COMPANY_POSTS = {"chairman", "chairwoman", "ceo", "executive", "president", "dir
 
 
 POLITICAL_BODY_WORDS = words("officials.political_body_words")
+
+
+# "Head of LEBA" (the Lebanese-Egyptian Business Association), "the Chamber's President"
+BUSINESS_BODIES = words("officials.business_bodies")
+# "President of the Chamber of Deputies", "the Upper Chamber": chambers that are legislatures
+LEGISLATIVE_CHAMBERS = {
+    "deputies",
+    "representatives",
+    "parliament",
+    "parliamentary",
+    "legislative",
+    "senate",
+    "upper",
+    "lower",
+    "government",
+    "ministry",
+}
 
 
 @dataclass
@@ -202,7 +219,7 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
             or any(t.lower_ in ("opposition", "rebel", "guerrilla") for t in title)
         ):
             continue
-        if is_company_post(doc, title, orgs):
+        if is_company_post(doc, title, orgs) or is_business_body_post(doc, title, orgs):
             continue
         name = rules.run_after(doc, title.end, blocked)
         if (
@@ -311,6 +328,42 @@ def is_company_post(doc: Doc, title: Span, orgs: dict[int, str]) -> bool:
     entity = next((e for e in doc.ents if e.start <= before.i < e.end), None)
     words = {t.lower_ for t in entity} if entity is not None else set()
     return not words & POLITICAL_BODY_WORDS
+
+
+def body_of(doc: Doc, title: Span) -> list[Token]:
+    """The body a post belongs to, as written: the "of ..." in or after the title ("Head of
+    LEBA", "president of the Association of Domestic Travel") or the possessor before it
+    ("the Chamber's President")."""
+    body: list[Token] = []
+    of = next((t for t in title if t.lower_ == "of"), None)
+    if of is None and title.end < len(doc) and doc[title.end].lower_ == "of":
+        of = doc[title.end]
+    if of is not None:
+        body = [t for o in of.children if o.dep_ == "pobj" for t in o.subtree]
+        body = body or list(doc[of.i + 1 : min(of.i + 6, len(doc))])
+    if title.start >= 2 and doc[title.start - 1].tag_ == "POS":
+        body.append(doc[title.start - 2])
+    return body
+
+
+def expand_acronym(doc: Doc, token: Token) -> str:
+    """ "LEBA" -> the words before its definition "... Business Association (LEBA)"."""
+    if not (token.is_upper and len(token) >= 2):
+        return token.lower_
+    defined = doc_text(doc).find(f"({token.text})")
+    if defined < 0:
+        return token.lower_
+    return doc_text(doc)[max(0, defined - 80) : defined].lower()
+
+
+def is_business_body_post(doc: Doc, title: Span, orgs: dict[int, str]) -> bool:
+    """A post in a business or civic body (an association, a chamber, a company) the rules do
+    not know as a government, party or international organisation is not an office."""
+    body = body_of(doc, title)
+    if not body or any(t.i in orgs for t in body):
+        return False
+    words = {w for t in body for w in expand_acronym(doc, t).replace("-", " ").split()}
+    return bool(words & BUSINESS_BODIES) and not words & LEGISLATIVE_CHAMBERS
 
 
 def _is_common_word(name: Span) -> bool:

@@ -1,6 +1,7 @@
 """Training data for the world-news NER: ../shared/corpus/world/ner/ (train split) as DocBins.
 
-    python models/sources/ner_world/convert.py ../shared/corpus/world ../shared/corpus/newswire.jsonl OUT_DIR
+    python models/sources/ner_world/convert.py ../shared/corpus/world \
+        ../shared/corpus/newswire.jsonl OUT_DIR
 
 The English Worldwide Newswire annotations (Shan, Bauer, Carlson, Manning, Findings of EMNLP
 2023) mark Person, Organization, Location, NORP, Date, Facility, Money, Product and Misc. They
@@ -121,7 +122,9 @@ def main(world: str, newswire: str, out: str) -> None:
             (dev if doc_id in dev_ids else train).add(gold_doc(nlp, path))
     rehearsal = DocBin()
     with open(newswire, encoding="utf-8") as fh:
-        texts = [json.loads(line)["text"] for _, line in zip(range(REHEARSAL_STORIES), fh, strict=False)]
+        texts = [
+            json.loads(line)["text"] for _, line in zip(range(REHEARSAL_STORIES), fh, strict=False)
+        ]
     for doc in nlp.pipe(texts, batch_size=32):
         silver = Doc(
             nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]
