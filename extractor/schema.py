@@ -269,6 +269,16 @@ TABLES: dict[str, Table] = {
                     "CHN",
                 ),
                 Column("verb", STRING, False, "The trigger as written.", "proposes"),
+                Column(
+                    "cameo",
+                    STRING,
+                    False,
+                    "The CAMEO event code of the trigger (PETRARCH2's CAMEO 2.0 verb "
+                    "dictionary; refined by the object where CAMEO codes one): 020 appeal "
+                    "or request, 030 intent to cooperate, 036 intent to meet, 057 sign an "
+                    "agreement, 100 demand, ...",
+                    "020",
+                ),
                 _START,
                 _END,
                 _SENT,

@@ -132,3 +132,139 @@ def test_headline_run_into_the_dateline_is_not_an_item(analyse):
         "Thailand's Prime Minister Surayud Chulanont on Monday ordered that the work be done."
     )
     assert all("Surayud" not in r["text"] for r in doc._.initiatives)
+
+
+# --- the trigger lexicon, built from CAMEO ---------------------------------------------------
+
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[1]
+CAMEO = ROOT.parent / "shared" / "reference" / "phoenix" / "CAMEO.2.0.txt"
+
+
+def _builder():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_triggers", ROOT / "models" / "sources" / "build_triggers.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cameo_codes_come_from_patterns_verbs_and_blocks():
+    text = "\n".join(
+        [
+            "&TREATY",
+            "+AGREEMENT",
+            "+ACCORD",
+            "",
+            "---  CALL   [041:041]  ---",
+            "CALL ",
+            "- * (FOR)                                             [020]         # CALL",
+            "",
+            "---  SUGGEST   [020]  ---",
+            "PROPOSE  ",
+            "- * SUMMIT                                            [026]         # PROPOSE",
+            "",
+            "---  SIGN   [---]  ---",
+            "SIGN ",
+            "- * &TREATY                                           [057:057]     # SIGN",
+        ]
+    )
+    own = [
+        {"lemma": "call for", "cameo_verb": "CALL", "cameo_particle": "FOR"},
+        {"lemma": "propose", "cameo_verb": "PROPOSE"},
+        {"lemma": "sign", "cameo_verb": "SIGN", "cameo_default": "057"},
+        {"lemma": "urge", "cameo_default": "020"},
+    ]
+    rows = {r["lemma"]: r for r in _builder().build(text, own)}
+    assert rows["call for"]["cameo"] == "020"  # the (FOR) pattern, not CALL's own 041
+    assert rows["propose"]["cameo"] == "020"  # the block's code
+    assert rows["propose"]["cameo_objects"] == {"SUMMIT": "026"}
+    assert rows["sign"]["cameo"] == "057"
+    assert rows["sign"]["cameo_objects"] == {"ACCORD": "057", "AGREEMENT": "057"}  # synonym set
+    assert rows["urge"]["cameo_source"] == "project"
+
+
+def test_shipped_triggers_rebuild_from_cameo(tmp_path):
+    if not CAMEO.exists():
+        pytest.skip(f"{CAMEO} is not there (it comes with ../shared)")
+    out = tmp_path / "triggers.jsonl"
+    _builder().main(str(CAMEO), str(ROOT / "models/sources/triggers.jsonl"), str(out))
+    assert out.read_text(encoding="utf-8") == (ROOT / "models/triggers.jsonl").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_rows_carry_the_cameo_code_refined_by_the_object(analyse):
+    doc = analyse(
+        "Vietnamese Prime Minister Phan Van Khai proposed a summit of Mekong countries. "
+        "China urged Japan to open its market."
+    )
+    codes = {r["text"]: r["cameo"] for r in doc._.initiatives}
+    assert codes["a summit of Mekong countries"] == "026"  # CAMEO: PROPOSE * SUMMIT
+    assert codes["open its market"] == "020"
+
+
+# --- triggers worldwide: intentions, demands, nouns, third parties ---------------------------
+
+
+def _rows(doc):
+    return [(r["text"], r["proposer"], r["verb"], r["cameo"]) for r in doc._.initiatives]
+
+
+def test_call_on_a_third_party_gives_each_infinitive(analyse):
+    doc = analyse(
+        "He said he totally agrees with European Union leaders' call on Russia to immediately "
+        "stop targeting Ukrainian agricultural facilities and to permit the export of "
+        "Ukrainian grain."
+    )
+    assert _rows(doc) == [
+        ("stop targeting Ukrainian agricultural facilities", "European Union", "call on", "020"),
+        ("permit the export of Ukrainian grain", "European Union", "call on", "020"),
+    ]
+
+
+def test_intentions_are_initiatives_unless_only_supposed(analyse):
+    doc = analyse("Turkey plans to purchase more oil and gas from Iran, President Erdogan said.")
+    assert _rows(doc) == [("purchase more oil and gas from Iran", "TUR", "plans to", "030")]
+    for text in (
+        "Neither side would want to break the contracts, the analyst said.",
+        "It is unlikely that Russia wants to open a new front in Syria.",
+        "Voters prefer candidates who promise to deliver economic benefits.",
+        "It was not clear why Kinshasa wanted to renegotiate the mining contracts.",
+        "Mahathir had originally planned to attend the meeting.",
+        "President Tshisekedi said he wanted to renegotiate them.",
+        "They want to drive big cars and own a summer house.",
+        "This demands new skills and new pedagogies.",
+        "Trade unions can insist on the use of employment assessments.",
+        "The varieties we selected for horticulture are locally demanded.",
+        "Saudi Arabia previously abandoned plans to build a mile-high skyscraper.",
+        "Western lenders were demanding about 8 per cent.",
+        "Bringing people closer to nature demands a series of facilities.",
+    ):
+        assert analyse(text)._.initiatives == [], text
+
+
+def test_demands_and_pushes_have_their_cameo_codes(analyse):
+    doc = analyse(
+        "Prime Minister Fumio Kishida pushed for a review of the Status of Forces Agreement."
+    )
+    assert _rows(doc) == [
+        ("a review of the Status of Forces Agreement", "Fumio Kishida", "pushed for", "100")
+    ]
+    doc = analyse("The union demanded that the government raise the minimum wage.")
+    assert [(r["text"], r["verb"]) for r in doc._.initiatives] == [
+        ("raise the minimum wage", "demanded")
+    ]
+
+
+def test_trigger_nouns_and_their_proposers(analyse):
+    doc = analyse("Foreign Minister Yair Lapid repeated Israel's request to send envoys to Moscow.")
+    assert _rows(doc) == [("send envoys to Moscow", "ISR", "request to", "020")]
+    # a courtesy call is a visit; calls that are rejected are not made
+    assert (
+        analyse("He paid a courtesy call on the Vice President to bid him farewell.")._.initiatives
+        == []
+    )
+    assert analyse("The lawmakers rejected calls for a snap election.")._.initiatives == []

@@ -32,6 +32,12 @@ def test_terminal_view_shows_text_and_rows(html_page):
     assert "2020-06-17" in output
 
 
+def test_both_views_give_the_initiatives_cameo_code(html_page):
+    page, output = html_page
+    assert "cameo" in output  # the terminal table's column
+    assert "<th>cameo</th>" in page.read_text(encoding="utf-8")
+
+
 def test_html_marks_officials(html_page):
     page, _ = html_page
     marks = re.findall(

@@ -24,7 +24,7 @@ GAZETTEER_FILES = (
     "title_words.json",
     "organisations.jsonl",
     "agencies.jsonl",
-    "proposal_verbs.jsonl",
+    "triggers.jsonl",
     "places.jsonl",
 )
 

@@ -3,7 +3,7 @@ split into items at coordination, trimmed of what says why, when or with whom.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -62,6 +62,25 @@ class Trigger:
     objects: tuple[str, ...]
     future_only: bool = False  # "will sign", "is expected to sign": a plan, not a past event
     concrete_only: bool = False  # "endorsed the Hanoi Action Plan", not "endorsed the idea"
+    cameo: str = "020"  # the trigger's CAMEO code
+    noun: bool = False  # "calls for a Commission of Inquiry", "its request to send envoys"
+    intent: bool = False  # "plans to", "wants to": an intention, not yet an act
+    actor_only: bool = False  # news only when an official, a state or a known body does it
+    active_only: bool = False  # "locally demanded", "was requested": not a proposal by anyone
+    cameo_objects: dict[str, str] = field(default_factory=dict)  # CAMEO's code by object noun
+
+
+def cameo_code(trigger: Trigger, head: Token) -> str:
+    """The CAMEO code of a proposal: the code CAMEO gives the trigger with this object noun
+    ("propose ... a summit" 036 under PLAN, "sign an agreement" 057), else the trigger's own.
+    A verb item ("agreed to sign a deal") is looked up by its object."""
+    nouns = [head] if head.tag_.startswith("NN") else [c for c in head.children if c.dep_ == "dobj"]
+    for noun in nouns:
+        word = noun.text.upper()
+        for form in (word, word[:-1] if word.endswith("S") else word):
+            if form in trigger.cameo_objects:
+                return trigger.cameo_objects[form]
+    return trigger.cameo
 
 
 def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
@@ -76,7 +95,7 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-    elif trigger.particle in ("on", "upon") and trigger.lemma.startswith("agree"):
+    elif trigger.particle in ("on", "upon") and "pobj" in trigger.objects:
         heads = [
             g
             for c in children
@@ -133,7 +152,7 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
         if not heads and verb.tag_ == "VBN":
             heads = [c for c in children if c.dep_ == "nsubjpass"]
     heads = [h for h in (stands_for(verb, h) for h in heads) if h is not None]
-    if not heads:
+    if not heads and trigger.particle != "to":
         heads = relative_object(verb)
     if trigger.particle == "to" and not heads:
         return []
@@ -153,6 +172,69 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
             ):
                 items.extend(conjuncts(child))
     return items
+
+
+def noun_object_heads(noun: Token, trigger: Trigger) -> list[Token]:
+    """What a trigger noun proposes: "calls for A and B", "call on Russia to stop A and to
+    permit B", "its request to send envoys", "a plan to build ..."."""
+    children = list(noun.children)
+    if noun.lower_.startswith("call") and (
+        any(c.dep_ in ("compound", "amod") for c in children)
+        or noun.head.lower_.startswith(("pay", "paid", "make", "made"))
+    ):
+        return []  # "a courtesy call on the Vice President", "paid a call on": a visit
+    if trigger.particle == "for":
+        heads = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+    else:
+        scope = children
+        if trigger.particle == "on":
+            preps = [c for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
+            if not preps:
+                return []
+            scope = children + [g for p in preps for o in p.children for g in o.children]
+            governor = noun.head
+            while governor.dep_ == "prep" and governor.head.i != governor.i:
+                governor = governor.head
+            # "agrees with the EU's call on Russia to stop ...": the parser hangs the
+            # infinitive on the verb, right after the noun phrase
+            scope += [c for c in governor.children if c.left_edge.i == noun.right_edge.i + 1]
+        heads = [
+            c
+            for c in scope
+            if c.dep_ in ("acl", "relcl", "xcomp")
+            and c.tag_ == "VB"
+            and any(a.lower_ == "to" and a.i < c.i for a in c.children)
+        ] + [
+            c
+            for c in scope
+            if c.dep_ == "advcl"
+            and c.tag_ == "VB"
+            and c.left_edge.i == noun.right_edge.i + 1
+            and any(a.lower_ == "to" and a.i < c.i for a in c.children)
+        ]
+    items: list[Token] = []
+    for head in heads:
+        items.extend(expand_list(head))
+        items.extend(infinitive_conjuncts(head))
+    return sorted(set(items), key=lambda t: t.i)
+
+
+def infinitive_conjuncts(head: Token) -> list[Token]:
+    """ "to stop targeting A and to permit B": the second infinitive, hung by the parser on a
+    verb inside the first, is an item of its own."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ in ("xcomp", "dobj")
+        for g in c.children
+        if g.dep_ == "conj" and g.tag_ == "VB" and any(a.lower_ == "to" for a in g.children)
+    ]
 
 
 def is_proposal_clause(verb: Token) -> bool:
@@ -357,6 +439,9 @@ def item_span(doc: Doc, head: Token) -> Span:
         end -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
+    unclosed = doc[start:end].text.count("(") > doc[start:end].text.count(")")
+    if unclosed and end < len(doc) and doc[end].text == ")":
+        end += 1  # "a Commission of Inquiry (CoI)"
     return doc[start:end]
 
 

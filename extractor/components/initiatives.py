@@ -1,8 +1,10 @@
 """Initiatives: what an actor proposes, suggests, calls for, urges, pledges or agrees to do.
 
-Triggers come from models/proposal_verbs.jsonl. The object is read off the dependency parse: the
-direct object, the infinitive ("agreed to support ..."), the object of "for" ("called for ..."),
-or, in the passive, the subject with its "such as" list. A list gives one initiative per item.
+Triggers (verbs, and nouns such as "calls for", "its request to") come from models/triggers.jsonl,
+built from PETRARCH2's CAMEO dictionary, each with its CAMEO code. The object is read off the
+dependency parse: the direct object, the infinitive ("agreed to support ..."), the object of
+"for" ("called for ..."), or, in the passive, the subject with its "such as" list. A list gives
+one initiative per item; a call on a third party gives each thing it is asked to do.
 The proposer is the subject or the agent, resolved to an official, a country or an organisation.
 Sets ``doc.spans[Spans.INITIATIVES]`` and ``doc._.initiatives``.
 """
@@ -18,30 +20,56 @@ from ..contract import Spans, assigns, requires
 from ..extensions import doc_text
 from ..knowledge import Gazetteer, load_gazetteer, words
 from .base import RuleComponent
-from .initiative_objects import Trigger, _collect, item_span, object_heads
+from .initiative_objects import (
+    Trigger,
+    _collect,
+    cameo_code,
+    item_span,
+    noun_object_heads,
+    object_heads,
+)
 from .initiative_proposers import resolve_proposer, subject_of
 
 COLLECTIVE = {"they", "we", "ministers", "leaders", "sides", "countries", "both", "two"}
 # "failed to agree on", "dismissed a report that it would sign", "refused to ...": not proposals
-DENIAL_PREFIXES = ("deny", "deni", "dismiss", "reject", "refut", "fail", "refus", "declin")
+DENIAL_PREFIXES = (
+    "deny",
+    "deni",
+    "dismiss",
+    "reject",
+    "refut",
+    "fail",
+    "refus",
+    "declin",
+    "abandon",
+)
 # Verbs of degree with a general good as object ("boost trade", "expand cooperation with ASEAN",
 # "explore development potential") are goodwill, not a concrete course of action.
 DEGREE_VERBS = words("initiatives.degree_verbs")
 GOODWILL_NOUNS = words("initiatives.goodwill_nouns")
 # "the study suggests ...", "evidence suggested ...": suggest as "indicate", not a proposal
 NON_AGENTS = words("initiatives.non_agents")
+# "want to thank", "plan to see": no course of action follows
+NOT_ACTIONS = words("initiatives.not_actions")
+PENALTIES = words("initiatives.penalties")
 
 
 def load_triggers(gazetteer: Gazetteer | None = None) -> dict[str, Trigger]:
-    """Surface form -> trigger, from models/proposal_verbs.jsonl."""
+    """Surface form -> triggers, from models/triggers.jsonl."""
     triggers = {}
-    for row in (gazetteer or load_gazetteer()).proposal_verbs:
+    for row in (gazetteer or load_gazetteer()).triggers:
         trigger = Trigger(
-            row["lemma"],
-            row.get("particle"),
-            tuple(row["object"].split("|")),
-            bool(row.get("future_only")),
-            bool(row.get("concrete_only")),
+            lemma=row["lemma"],
+            particle=row.get("particle"),
+            objects=tuple(row["object"].split("|")),
+            future_only=bool(row.get("future_only")),
+            concrete_only=bool(row.get("concrete_only")),
+            cameo=row["cameo"],
+            noun=bool(row.get("noun")),
+            intent=bool(row.get("intent")),
+            actor_only=bool(row.get("intent") or row.get("actor_only")),
+            active_only=bool(row.get("active_only")),
+            cameo_objects=row.get("cameo_objects", {}),
         )
         for form in row["forms"]:
             triggers.setdefault(form, []).append(trigger)
@@ -63,7 +91,11 @@ def is_denied(verb: Token) -> bool:
     current = verb
     while True:
         if any(
-            c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in current.children
+            c.dep_ == "mark"
+            and c.lower_ in ("if", "whether", "unless")
+            or c.dep_ == "advmod"
+            and c.lower_ in ("why", "how")  # "not clear why X wanted to"
+            for c in current.children
         ):
             return True
         if current.head.i == current.i or current.dep_ in ("relcl",):
@@ -82,7 +114,8 @@ def is_goodwill(head: Token) -> bool:
     """ "boost trade", "expand cooperation with ASEAN", "closer cooperation": no concrete object."""
     if head.tag_.startswith("NN"):
         return head.lower_ in GOODWILL_NOUNS
-    if head.lower_ not in DEGREE_VERBS:
+    base = head.lower_[:-3] if head.tag_ == "VBG" and head.lower_.endswith("ing") else head.lower_
+    if head.lower_ not in DEGREE_VERBS and base not in DEGREE_VERBS:
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
     return bool(objects) and all(o.lower_ in GOODWILL_NOUNS for o in objects)
@@ -130,11 +163,102 @@ def is_repeat(doc: Doc, head: Token, span: Span, seen: list[str]) -> bool:
     return anaphor and any(s.split()[-1] == head.lower_ for s in seen)
 
 
+def before_next_item(doc: Doc, span: Span, head: Token, heads: list[Token]) -> Span:
+    """An item ends where the next item of the same trigger starts ("stop targeting A and to
+    permit B" gives "stop targeting A"), without the "and" or "to" between them."""
+    later = [h.left_edge.i for h in heads if h.i > head.i and span.start < h.left_edge.i < span.end]
+    if not later:
+        return span
+    end = min(later)
+    while end - 1 > span.start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return doc[span.start : end]
+
+
 def crosses_paragraph(doc: Doc, verb: Token, span: Span) -> bool:
     """A headline run into the dateline by the parser: trigger and item in different blocks."""
     start = min(verb.idx, span.start_char)
     end = max(verb.idx + len(verb), span.end_char)
     return "\n\n" in doc_text(doc)[start:end]
+
+
+HYPOTHETICAL = {"would", "could", "might", "may", "should", "can"}
+# "unlikely that Russia wants to", "women need to push for": supposed, not done
+UNLIKELY = {"unlikely", "likely", "seem", "seems", "seemed", "appear", "appears", "need", "needs"}
+
+
+def is_hypothetical(verb: Token) -> bool:
+    """An intention only supposed: "neither side would want to", "it's unlikely that Russia
+    wants to", "candidates who promise to"."""
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
+        return True
+    if verb.dep_ == "relcl":
+        return True
+    current = verb
+    for _ in range(3):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        # "it's unlikely that Russia wants to": the clause hangs on "is", beside "unlikely"
+        if current.lower_ in UNLIKELY or any(
+            c.dep_ == "acomp" and c.lower_ in UNLIKELY for c in current.children
+        ):
+            return True
+    return False
+
+
+def refers_back(head: Token) -> bool:
+    """ "renegotiate them", "such a change": an item that only points at one named before."""
+    if head.tag_.startswith("VB"):
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return bool(objects) and all(o.tag_ == "PRP" for o in objects)
+    determiners = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod")]
+    return head.n_lefts <= 2 and bool({"such", "this", "these", "that", "those"} & set(determiners))
+
+
+def amount_only(span: Span) -> bool:
+    """ "about 8 per cent", "$2 million": a figure, not a course of action."""
+    figures = sum(
+        t.like_num
+        or t.tag_ == "$"
+        or t.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY")
+        or t.lower_ in ("per", "cent", "percent", "%", "about", "around", "nearly", "some")
+        for t in span
+    )
+    return figures * 2 >= len(span)
+
+
+def is_actor(doc: Doc, proposer: str | None, officials: list[dict]) -> bool:
+    """An official, a state (ISO3) or a known organisation; not a name the NER alone found."""
+    if proposer is None:
+        return False
+    if len(proposer) == 3 and proposer.isupper():
+        return True
+    if any(o["name"] == proposer for o in officials):
+        return True
+    return any(proposer in (s.kb_id_, s.text) for s in doc.spans.get(Spans.ORGANISATIONS, []))
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun hangs from ("TIGI is adding its voice to calls for ...": adding)."""
+    current = token
+    for _ in range(6):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.tag_.startswith("VB"):
+            return current
+    return None
+
+
+def noun_subject(noun: Token) -> Token | None:
+    """Who a trigger noun is by: its possessor ("European Union leaders' call on Russia", "its
+    request"), else the subject of the verb it hangs from."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    verb = governing_verb(noun)
+    return subject_of(verb) if verb is not None else None
 
 
 def find_initiatives(
@@ -146,29 +270,72 @@ def find_initiatives(
     seen: list[str] = []
     officials = doc._.officials or []
     for token in doc:
-        if token.lower_ not in triggers or not token.tag_.startswith("VB"):
+        if token.lower_ not in triggers:
             continue
-        if is_denied(token):
+        noun = token.tag_.startswith("NN")
+        if not noun and not token.tag_.startswith("VB"):
             continue
-        subject = subject_of(token)
-        suggest = token.lower_.startswith("suggest")
-        if suggest and subject is not None and subject.lower_ in NON_AGENTS:
+        applicable = [t for t in triggers[token.lower_] if t.noun == noun]
+        if not applicable:
             continue
-        for trigger in triggers[token.lower_]:
-            heads = object_heads(token, trigger)
+        governor = governing_verb(token) if noun else token
+        if governor is not None and is_denied(governor):
+            continue
+        if noun and (
+            token.dep_ in ("nsubj", "nsubjpass")  # "the proposal to ... would be covered"
+            or governor is not None
+            and governor.lower_.startswith(DENIAL_PREFIXES)
+        ):
+            continue
+        subject = noun_subject(token) if noun else subject_of(token)
+        suggest = token.lower_.startswith(("suggest", "demand"))  # "this demands new skills"
+        if suggest and subject is not None and subject.lower_ in NON_AGENTS | {"this", "that"}:
+            continue
+        for trigger in applicable:
+            if trigger.noun:
+                heads = noun_object_heads(token, trigger)
+            else:
+                heads = object_heads(token, trigger)
+            if trigger.intent:
+                if is_hypothetical(token) or any(c.dep_ == "auxpass" for c in token.children):
+                    break  # "would want to", "is intended to"
+                heads = [h for h in heads if h.lower_ not in NOT_ACTIONS]
+            # "renegotiate them"; "called on X not to act ..."
+            heads = [
+                h
+                for h in heads
+                if not refers_back(h) and not any(c.dep_ == "neg" for c in h.children)
+            ]
             if not heads:
                 continue
             verb = token.text if trigger.particle is None else f"{token.text} {trigger.particle}"
             if trigger.lemma == "ask" and is_addressee(token):
                 continue
             proposer = resolve_proposer(doc, subject, officials, capitals or {})
+            if trigger.active_only and (
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+                or is_hypothetical(token)  # "trade unions can insist on", "who insist on"
+            ):
+                break
+            if trigger.actor_only and not is_actor(doc, proposer, officials):
+                break  # "they want to drive big cars": only an actor's intention is news
             for head in heads:
                 if head.i in covered or is_goodwill(head):
                     continue
                 span = item_span(doc, head)
                 span = purpose_attached_to_verb(doc, token, head, span, trigger.concrete_only)
+                span = before_next_item(doc, span, head, heads)
                 if len(span) < 2 or crosses_paragraph(doc, token, span):
                     continue
+                if trigger.lemma == "demand" and (
+                    any(t.lower_ in PENALTIES for t in span)  # "demanded 18 months in prison"
+                    or amount_only(span)  # "demanding about 8 per cent"
+                    or any(
+                        c.dep_ == "csubj" or c.tag_ == "VBG" and c.dep_ == "nsubj"
+                        for c in token.children
+                    )
+                ):
+                    continue  # "promoting ecotourism demands facilities": need, not a demand
                 if is_repeat(doc, head, span, seen):
                     continue
                 if head.tag_.startswith("NN"):
@@ -179,6 +346,7 @@ def find_initiatives(
                         "text": span.text,
                         "proposer": proposer,
                         "verb": verb,
+                        "cameo": cameo_code(trigger, head),
                         "start": span.start_char,
                         "end": span.end_char,
                         "sentence": token.sent.text.strip(),

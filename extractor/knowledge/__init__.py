@@ -1,6 +1,6 @@
 """The knowledge layer: everything the rules know, loaded from ``models/`` by typed loaders.
 
-* :mod:`.gazetteer` — countries, places, organisations, agencies, titles, proposal verbs;
+* :mod:`.gazetteer` — countries, places, organisations, agencies, titles, initiative triggers;
 * :mod:`.lexicon` — the named word lists the rules use (``models/lexicon.json``);
 * :mod:`.actors` — who held which office, where and when (``models/actors.jsonl``),
   with :meth:`ActorStore.lookup`.

@@ -1,4 +1,4 @@
-"""The gazetteer: countries, places, titles, organisations, agencies and proposal verbs.
+"""The gazetteer: countries, places, titles, organisations, agencies and initiative triggers.
 
 Every loader validates its rows and raises :class:`DataError` naming the file and line of a bad
 row, so that a typo in the data fails loudly rather than silently dropping a rule.
@@ -52,7 +52,7 @@ class Gazetteer:
     title_words: dict
     organisations: list[dict]
     agencies: list[dict]
-    proposal_verbs: list[dict]
+    triggers: list[dict]
     capitals: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -90,7 +90,7 @@ def _load(folder: str) -> Gazetteer:
         title_words=title_words,
         organisations=read_jsonl(base / "organisations.jsonl", ("name", "country", "forms")),
         agencies=read_jsonl(base / "agencies.jsonl", ("agency", "country", "forms")),
-        proposal_verbs=read_jsonl(base / "proposal_verbs.jsonl", ("lemma", "forms", "object")),
+        triggers=read_jsonl(base / "triggers.jsonl", ("lemma", "forms", "object", "cameo")),
         capitals=capitals,
     )
 
