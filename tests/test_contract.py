@@ -318,3 +318,13 @@ def test_countries_component_runs_on_a_blank_pipeline():
         ("Vietnam", "VNM"),
     ]
     assert [c["iso3"] for c in doc._.countries] == ["RUS", "VNM"]
+
+
+def test_the_python_api_answers_who_held_an_office_and_whom_a_name_serves():
+    from extractor import actors
+
+    store = actors()
+    assert [a.name for a in store.holders("president", country="CHL", on="2023-06-01")] == [
+        "Gabriel Boric"
+    ]
+    assert store.country_of("Sergei Lavrov", on="2022-07-25") == "RUS"
