@@ -28,11 +28,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError, OutputError
-from .inputs import count_articles, scan
 from .outdir import OutputFolder, output_names
 from .pipeline import DEFAULT_MODEL, cached_nlp
 from .reader import DEFAULT_MAX_CHARS, Article, read_articles
-from .run import DEFAULT_BATCH, RunSummary, batches, no_articles_message, process_articles
+from .run import DEFAULT_BATCH, RunSummary, batches, process_articles, start_run
 from .schema import TABLE_NAMES, TABLES, empty_rows, to_arrow
 
 log = logging.getLogger(__name__)
@@ -168,12 +167,7 @@ def run_extract_dask(
     """
     (as_completed,) = _distributed("as_completed")
     started = time.perf_counter()
-    files = scan(paths)
-    if not files.files:
-        raise InputError(no_articles_message(files))
-    summary = RunSummary(skipped=files.skipped)
-    if on_total is not None:
-        on_total(count_articles(files))
+    files, summary = start_run(paths, on_total)
     writer = DatasetWriter(out)  # lock and check the folder before reaching a cluster
     try:
         client, cluster = _client(scheduler, workers, dashboard)

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ExtractorError, InputError, StrictError
-from .inputs import count_articles, scan
+from .inputs import Inputs, count_articles, scan
 from .pipeline import DEFAULT_MODEL, RULE_COMPONENTS, cached_nlp
 from .reader import DEFAULT_MAX_CHARS, Article, read_articles
 from .rows import rows_from_doc, rows_from_failure
@@ -282,6 +282,19 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def start_run(
+    paths: list[str | Path], on_total: Callable[[int], None] | None = None
+) -> tuple[Inputs, RunSummary]:
+    """The input files of a run and its empty summary (skips counted); an error when there is no
+    article at all. Shared by the local and the Dask engines."""
+    files = scan(paths)
+    if not files.files:
+        raise InputError(no_articles_message(files))
+    if on_total is not None:
+        on_total(count_articles(files))
+    return files, RunSummary(skipped=files.skipped)
+
+
 def run_extract(
     paths: list[str | Path],
     out: Path,
@@ -315,12 +328,7 @@ def run_extract(
         A :class:`RunSummary`.
     """
     started = time.perf_counter()
-    files = scan(paths)
-    if not files.files:
-        raise InputError(no_articles_message(files))
-    summary = RunSummary(skipped=files.skipped)
-    if on_total is not None:
-        on_total(count_articles(files))
+    files, summary = start_run(paths, on_total)
     with TableWriter(out, formats) as writer:
         nlp = cached_nlp(model)
         buffer = empty_rows()

@@ -246,3 +246,19 @@ def test_common_english_names_of_renamed_states():
 
     names = {n: c["iso3"] for c in load_gazetteer().countries for n in c["names"]}
     assert (names["Turkey"], names["UAE"], names["DRC"]) == ("TUR", "ARE", "COD")
+
+
+def test_crown_prince_is_the_title_and_honorifics_are_no_name(analyse):
+    # the issue's example: "Crown Prince Mohammed Bin Salman, deputy premier and minister of
+    # defense" has the title Crown Prince; LABELLING: names drop "His Royal Highness"
+    doc = analyse(
+        "Crown Prince Mohammed Bin Salman, deputy premier and minister of defense, arrived."
+    )
+    assert [(o["name"], o["title"]) for o in doc._.officials] == [
+        ("Mohammed Bin Salman", "Crown Prince")
+    ]
+    doc = analyse(
+        "The strategy announced by His Royal Highness, Crown Prince and Chairman of the "
+        "Supreme Committee for Research, was praised."
+    )
+    assert doc._.officials == []
