@@ -8,10 +8,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from . import components  # noqa: F401 - registers the factories
 from .errors import InputError
 from .extensions import register_extensions
+from .knowledge import load_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +82,19 @@ def build_nlp(model: str = DEFAULT_MODEL, world_ner: bool = True) -> Language:
             source=source,
             before=nlp.pipe_names[position] if position < len(nlp.pipe_names) else None,
         )
+    keep_abbreviations(nlp)
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
     log.info("pipeline %s: %s", model, ", ".join(nlp.pipe_names))
     return nlp
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    """Military and diplomatic rank abbreviations ("Maj. Gen.", "Brig.", "Lt. Col.") are one
+    token each, as "Gen." already is in spaCy's English exceptions, so that the title grammar
+    sees them (``abbreviations`` in models/title_words.json)."""
+    for form in load_gazetteer().title_words.get("abbreviations", []):
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def model_version(model: str = DEFAULT_MODEL) -> str:

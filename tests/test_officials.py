@@ -262,3 +262,15 @@ def test_crown_prince_is_the_title_and_honorifics_are_no_name(analyse):
         "Supreme Committee for Research, was praised."
     )
     assert doc._.officials == []
+
+
+def test_rank_abbreviations_are_titles(analyse):
+    doc = analyse(
+        "King Abdullah was received by Chairman of the Joint Chiefs of Staff Maj. Gen. Yousef "
+        "Huneiti and the commander of the Royal Jordanian Air Force (RJAF) Brig. Gen. Mohammad "
+        "Hiasat, according to a statement."
+    )
+    assert "Maj." in [t.text for t in doc]  # one token, as "Gen." is
+    titles = {o["name"]: o["title"] for o in doc._.officials}
+    assert titles["Yousef Huneiti"] == "Maj. Gen."
+    assert titles["Mohammad Hiasat"] == "Brig. Gen."

@@ -31,6 +31,10 @@ class TitleLexicon:
     def __init__(self, gazetteer: Gazetteer) -> None:
         words = gazetteer.title_words
         self.heads = {w.lower() for w in words["heads"]}
+        # rank abbreviations kept whole by the tokenizer ("Maj.", "Lt.", "Gen.")
+        self.abbreviations = {w.lower() for w in words.get("abbreviations", [])} | {
+            w for w in self.heads | {m.lower() for m in words["modifiers"]} if w.endswith(".")
+        }
         self.modifiers = {w.lower() for w in words["modifiers"]}
         self.roles: dict[str, str] = {}
         self.role_country: dict[str, str] = {}  # "secretary of state" is a US office
@@ -108,6 +112,12 @@ def _word_run(doc: Doc, i: int, lex: TitleLexicon, stop: set[int]) -> int:
         t = doc[j]
         if j in stop:
             break
+        if (
+            seen_head
+            and t.lower_ in lex.abbreviations
+            and doc[j - 1].lower_ not in lex.abbreviations
+        ):
+            break  # "army spokesman Maj. Felix Kulayigye": the rank is a title of its own
         if lex.is_word(t):
             seen_head = seen_head or lex.is_head(t)
             j += 1
@@ -151,6 +161,9 @@ def _of_phrase(
     end = j
     while k < len(doc):
         t = doc[k]
+        rank = t.text.endswith(".") and t.lower_ in lex.modifiers
+        if rank and k + 1 < len(doc) and lex.is_head(doc[k + 1]):
+            break  # "Chairman of the Joint Chiefs of Staff Maj. Gen. X": a rank starts
         if k in persons:
             break
         if k in countries:
