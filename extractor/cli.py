@@ -83,7 +83,10 @@ def run_command(
         list[Path],
         typer.Argument(
             metavar="PATH",
-            help="Article files or folders (.txt, .jsonl, .html; folders are read recursively).",
+            help=(
+                "Article files or folders (.txt, .md, .jsonl, .json, .html, .pdf, .docx; "
+                "folders are read recursively)."
+            ),
         ),
     ],
     out: Annotated[

@@ -72,7 +72,9 @@ class RunSummary:
 
 def no_articles_message(inputs) -> str:
     """Why a run found nothing to read, naming what it skipped."""
-    message = "no input articles found (looked for .txt, .jsonl, .html files)"
+    message = (
+        "no input articles found (looked for .txt, .md, .jsonl, .json, .html, .pdf, .docx files)"
+    )
     if inputs.skipped:
         reasons = ", ".join(f"{n} {r}" for r, n in inputs.skipped_by_reason().items())
         message += f"; skipped: {reasons}"
@@ -311,7 +313,8 @@ def run_extract(
     """Extract every article under ``paths`` into tables in ``out``.
 
     Args:
-        paths: files or folders (.txt, .jsonl, .html); folders are read recursively.
+        paths: files or folders (.txt, .md, .jsonl, .json, .html, .pdf, .docx); folders are
+            read recursively.
         out: output folder; created if missing, checked writable before any work.
         formats: any of "csv", "parquet".
         model: an installed spaCy pipeline with a parser and NER.
