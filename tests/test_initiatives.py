@@ -268,3 +268,11 @@ def test_trigger_nouns_and_their_proposers(analyse):
         == []
     )
     assert analyse("The lawmakers rejected calls for a snap election.")._.initiatives == []
+
+
+def test_an_official_named_by_one_word_of_the_name_proposes(analyse):
+    doc = analyse(
+        "Uruguayan President Luis Lacalle Pou spoke first. Regarding the FTA with China, "
+        "Lacalle insisted on making the bloc more flexible."
+    )
+    assert [r["proposer"] for r in doc._.initiatives] == ["Luis Lacalle Pou"]

@@ -61,11 +61,23 @@ COLLECTIVE_NOUNS = {
 
 
 def _official_at(doc: Doc, start: int, end: int, officials: list[dict]) -> str | None:
+    """The official named in ``doc`` text ``start:end``: by a name or alias, else by one word of
+    a name that no other official shares ("Lacalle" for Luis Lacalle Pou)."""
+    text = doc_text(doc)[start:end]
     for official in officials:
         for form in [official["name"], *official["aliases"]]:
-            if form and form in doc_text(doc)[start:end]:
+            if form and form in text:
                 return official["name"]
-    return None
+    words = set(text.split())
+    if len(words) != 1:
+        return None
+    owners = {
+        o["name"]
+        for o in officials
+        for part in o["name"].split()
+        if len(part) > 3 and part[:1].isupper() and part in words
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _span_label_in(doc: Doc, key: str, first: int, last: int) -> str | None:
