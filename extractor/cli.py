@@ -26,6 +26,7 @@ from rich.text import Text
 
 from . import __version__
 from .errors import ExtractorError, InputError
+from .inputs import KINDS_READ
 from .pipeline import DEFAULT_MODEL
 from .terminal import error_line, plain, printable, safe
 
@@ -83,10 +84,7 @@ def run_command(
         list[Path],
         typer.Argument(
             metavar="PATH",
-            help=(
-                "Article files or folders (.txt, .md, .jsonl, .json, .html, .pdf, .docx; "
-                "folders are read recursively)."
-            ),
+            help=f"Article files or folders ({KINDS_READ}; folders are read recursively).",
         ),
     ],
     out: Annotated[

@@ -26,6 +26,8 @@ DOCX_SUFFIXES = {".docx"}
 KNOWN_SUFFIXES = (
     TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 )
+# the kinds named in help and messages
+KINDS_READ = ".txt, .md, .jsonl, .json, .html, .pdf, .docx"
 
 
 def display_name(name: str) -> str:

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ExtractorError, InputError, StrictError
-from .inputs import Inputs, count_articles, scan
+from .inputs import KINDS_READ, Inputs, count_articles, scan
 from .pipeline import DEFAULT_MODEL, RULE_COMPONENTS, cached_nlp
 from .reader import DEFAULT_MAX_CHARS, Article, read_articles
 from .rows import rows_from_doc, rows_from_failure
@@ -72,9 +72,7 @@ class RunSummary:
 
 def no_articles_message(inputs) -> str:
     """Why a run found nothing to read, naming what it skipped."""
-    message = (
-        "no input articles found (looked for .txt, .md, .jsonl, .json, .html, .pdf, .docx files)"
-    )
+    message = f"no input articles found (looked for {KINDS_READ} files)"
     if inputs.skipped:
         reasons = ", ".join(f"{n} {r}" for r, n in inputs.skipped_by_reason().items())
         message += f"; skipped: {reasons}"
@@ -313,8 +311,7 @@ def run_extract(
     """Extract every article under ``paths`` into tables in ``out``.
 
     Args:
-        paths: files or folders (.txt, .md, .jsonl, .json, .html, .pdf, .docx); folders are
-            read recursively.
+        paths: files or folders (``inputs.KINDS_READ``); folders are read recursively.
         out: output folder; created if missing, checked writable before any work.
         formats: any of "csv", "parquet".
         model: an installed spaCy pipeline with a parser and NER.

@@ -66,7 +66,8 @@ class Trigger:
     noun: bool = False  # "calls for a Commission of Inquiry", "its request to send envoys"
     intent: bool = False  # "plans to", "wants to": an intention, not yet an act
     actor_only: bool = False  # news only when an official, a state or a known body does it
-    active_only: bool = False  # "locally demanded", "was requested": not a proposal by anyone
+    # not passive ("locally demanded") nor only supposed ("would want to", "who insist on")
+    active_only: bool = False
     cameo_objects: dict[str, str] = field(default_factory=dict)  # CAMEO's code by object noun
 
 
@@ -204,19 +205,17 @@ def noun_object_heads(noun: Token, trigger: Trigger) -> list[Token]:
             # "agrees with the EU's call on Russia to stop ...": the parser hangs the
             # infinitive on the verb, right after the noun phrase
             scope += [c for c in governor.children if c.left_edge.i == noun.right_edge.i + 1]
+        right_after = noun.right_edge.i + 1
         heads = [
             c
             for c in scope
-            if c.dep_ in ("acl", "relcl", "xcomp")
-            and c.tag_ == "VB"
+            if c.tag_ == "VB"
             and any(a.lower_ == "to" and a.i < c.i for a in c.children)
-        ] + [
-            c
-            for c in scope
-            if c.dep_ == "advcl"
-            and c.tag_ == "VB"
-            and c.left_edge.i == noun.right_edge.i + 1
-            and any(a.lower_ == "to" and a.i < c.i for a in c.children)
+            and (
+                c.dep_ in ("acl", "relcl", "xcomp")
+                or c.dep_ == "advcl"
+                and c.left_edge.i == right_after
+            )
         ]
     items: list[Token] = []
     for head in heads:

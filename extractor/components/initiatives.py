@@ -68,7 +68,7 @@ def load_triggers(gazetteer: Gazetteer | None = None) -> dict[str, Trigger]:
             noun=bool(row.get("noun")),
             intent=bool(row.get("intent")),
             actor_only=bool(row.get("intent") or row.get("actor_only")),
-            active_only=bool(row.get("active_only")),
+            active_only=bool(row.get("intent") or row.get("active_only")),
             cameo_objects=row.get("cameo_objects", {}),
         )
         for form in row["forms"]:
@@ -292,13 +292,16 @@ def find_initiatives(
         if suggest and subject is not None and subject.lower_ in NON_AGENTS | {"this", "that"}:
             continue
         for trigger in applicable:
+            if trigger.active_only and (
+                any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+                or is_hypothetical(token)  # "would want to", "trade unions can insist on"
+            ):
+                break  # "is intended to", "locally demanded"
             if trigger.noun:
                 heads = noun_object_heads(token, trigger)
             else:
                 heads = object_heads(token, trigger)
             if trigger.intent:
-                if is_hypothetical(token) or any(c.dep_ == "auxpass" for c in token.children):
-                    break  # "would want to", "is intended to"
                 heads = [h for h in heads if h.lower_ not in NOT_ACTIONS]
             # "renegotiate them"; "called on X not to act ..."
             heads = [
@@ -312,11 +315,6 @@ def find_initiatives(
             if trigger.lemma == "ask" and is_addressee(token):
                 continue
             proposer = resolve_proposer(doc, subject, officials, capitals or {})
-            if trigger.active_only and (
-                any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-                or is_hypothetical(token)  # "trade unions can insist on", "who insist on"
-            ):
-                break
             if trigger.actor_only and not is_actor(doc, proposer, officials):
                 break  # "they want to drive big cars": only an actor's intention is news
             for head in heads:

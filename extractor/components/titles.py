@@ -31,11 +31,11 @@ class TitleLexicon:
     def __init__(self, gazetteer: Gazetteer) -> None:
         words = gazetteer.title_words
         self.heads = {w.lower() for w in words["heads"]}
+        self.modifiers = {w.lower() for w in words["modifiers"]}
         # rank abbreviations kept whole by the tokenizer ("Maj.", "Lt.", "Gen.")
         self.abbreviations = {w.lower() for w in words.get("abbreviations", [])} | {
-            w for w in self.heads | {m.lower() for m in words["modifiers"]} if w.endswith(".")
+            w for w in self.heads | self.modifiers if w.endswith(".")
         }
-        self.modifiers = {w.lower() for w in words["modifiers"]}
         self.roles: dict[str, str] = {}
         self.role_country: dict[str, str] = {}  # "secretary of state" is a US office
         for row in gazetteer.titles:
@@ -161,7 +161,7 @@ def _of_phrase(
     end = j
     while k < len(doc):
         t = doc[k]
-        rank = t.text.endswith(".") and t.lower_ in lex.modifiers
+        rank = t.lower_ in lex.abbreviations and t.lower_ in lex.modifiers
         if rank and k + 1 < len(doc) and lex.is_head(doc[k + 1]):
             break  # "Chairman of the Joint Chiefs of Staff Maj. Gen. X": a rank starts
         if k in persons:
