@@ -274,3 +274,10 @@ def test_rank_abbreviations_are_titles(analyse):
     titles = {o["name"]: o["title"] for o in doc._.officials}
     assert titles["Yousef Huneiti"] == "Maj. Gen."
     assert titles["Mohammad Hiasat"] == "Brig. Gen."
+
+
+def test_lt_alone_is_no_title(analyse):
+    # "Lt." only modifies a rank ("Lt. Col.", "Lt. Gen."): "Lt. Governors", "Lt. Gen Turki"
+    # (no period) gave an official "Governors" and one named "Gen Turki Bandar Al Saud"
+    doc = analyse("The Lt. Governors met in Delhi. Lt. Gen Turki Bandar Al Saud arrived.")
+    assert [o["title"] for o in doc._.officials] == []
