@@ -281,3 +281,175 @@ def test_lt_alone_is_no_title(analyse):
     # (no period) gave an official "Governors" and one named "Gen Turki Bandar Al Saud"
     doc = analyse("The Lt. Governors met in Delhi. Lt. Gen Turki Bandar Al Saud arrived.")
     assert [o["title"] for o in doc._.officials] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "title", "country"),
+    [
+        (
+            "The Minister of Arts and Cultural Heritage, Mr Avinash Teeluck, opened it.",
+            "Avinash Teeluck",
+            "Minister of Arts and Cultural Heritage",
+            None,
+        ),
+        (
+            "The artworks went to the Ambassador of the Arab Republic of Egypt to Mauritius, "
+            "Dr Alya’a Samir Borhan, on that occasion.",
+            "Alya’a Samir Borhan",
+            "Ambassador of the Arab Republic of Egypt to Mauritius",
+            "EGY",
+        ),
+        (
+            "Head of Turkey’s Small and Medium Enterprises Development Organization (KOSGEB) "
+            "Hasan Basri Kurt met the delegation.",
+            "Hasan Basri Kurt",
+            "Head of Turkey’s Small and Medium Enterprises Development Organization (KOSGEB)",
+            "TUR",
+        ),
+        (
+            "Lebanese Ambassador in Cairo Ali El Halabi attended.",
+            "Ali El Halabi",
+            "Ambassador in Cairo",
+            "LBN",
+        ),
+        (
+            "Leader of the Opposition Aubrey Norton brought a motion.",
+            "Aubrey Norton",
+            "Leader of the Opposition",
+            None,
+        ),
+        (
+            "He called on the Comptroller General, Gerardo Solís, to act.",
+            "Gerardo Solís",
+            "Comptroller General",
+            None,
+        ),
+        (
+            "She met South Korean President-elect Yoon Suk-yeol on May 10.",
+            "Yoon Suk-yeol",
+            "President-elect",
+            "KOR",
+        ),
+        (
+            "President of Mongolia U.Khurelsukh received the delegation.",
+            "U.Khurelsukh",
+            "President of Mongolia",
+            "MNG",
+        ),
+        (
+            "Rwanda's Minister of Environment Jeanne d’Arc Mujawamariya spoke.",
+            "Jeanne d’Arc Mujawamariya",
+            "Minister of Environment",
+            "RWA",
+        ),
+        (
+            "UNESCO Director-General Audrey Azoulay arrived.",
+            "Audrey Azoulay",
+            "Director-General",
+            None,
+        ),
+        (
+            "Russian President Vladimir Putin’s spokesman, Dmitry Peskov, said so.",
+            "Dmitry Peskov",
+            "spokesman",
+            "RUS",
+        ),
+        (
+            "Egypt's Foreign Minister, Sameh Shoukry, said so.",
+            "Sameh Shoukry",
+            "Foreign Minister",
+            "EGY",
+        ),
+    ],
+    ids=[
+        "tail-of-two-portfolio-words",
+        "ambassador-of-state-to-host-after-comma-honorific",
+        "tail-through-country-possessive-and-acronym",
+        "ambassador-in-city",
+        "formal-opposition-office",
+        "the-title-comma-name",
+        "elect",
+        "initial-joined-to-name",
+        "apostrophe-particle-in-name",
+        "international-body-before-title",
+        "possessor-official-gives-country",
+        "country-possessive-title-comma-name",
+    ],
+)
+def test_world_title_patterns(analyse, sentence, name, title, country):
+    assert officials(analyse(sentence)).get(name) == (title, country)
+
+
+def test_a_comma_after_a_title_in_apposition_closes_it(analyse):
+    found = officials(
+        analyse(
+            "They met Nicholas Burns, who is U.S. Undersecretary of State for Political Affairs, "
+            "Robert Joseph, the Undersecretary of State for Arms Control, and Aso."
+        )
+    )
+    assert found.get("Robert Joseph") == ("Undersecretary of State for Arms Control", "USA")
+
+
+def test_named_members_of_a_plural_title_take_the_countries_in_order(analyse):
+    found = officials(
+        analyse(
+            "Turkish President Recep Tayyip Erdogan met his Iranian and Russian counterparts, "
+            "Ebrahim Raisi and Vladimir Putin, in Tehran."
+        )
+    )
+    assert found["Ebrahim Raisi"] == ("President", "IRN")
+    assert found["Vladimir Putin"] == ("President", "RUS")
+    assert "ASEAN" not in str(
+        officials(analyse("ASEAN foreign ministers, meeting in Hanoi, agreed."))
+    )
+
+
+def test_a_counterpart_keeps_its_title_where_the_office_is_named_otherwise(analyse):
+    found = officials(
+        analyse(
+            "Japanese Defense Minister Nobuo Kishi and his U.S. counterpart, Lloyd Austin, met. "
+            "Chinese Foreign Minister Wang Yi met his Thai counterpart Don Pramudwinai."
+        )
+    )
+    assert found["Lloyd Austin"] == ("counterpart", "USA")
+    assert found["Don Pramudwinai"] == ("Foreign Minister", "THA")
+
+
+def test_a_listed_officials_country_is_not_passed_on_by_a_comma(analyse):
+    found = officials(
+        analyse(
+            "CAIRO, July 3 - Lebanese Ambassador Ali El Halabi, Deputy Minister of Planning Ghada "
+            "Labib and others attended."
+        )
+    )
+    assert found["Ali El Halabi"] == ("Ambassador", "LBN")
+    assert found["Ghada Labib"][1] == "EGY"  # the dateline's, as for any unqualified minister
+
+
+def test_a_state_agency_named_for_its_country_is_not_a_business_body(analyse):
+    found = officials(
+        analyse(
+            "Head of Iran Small Industries and Industrial Parks Organization (ISIPO) Ali "
+            "Rasoulian met him. Faustin Vuningoma, the Executive Secretary of Rwanda Climate and "
+            "Development Network (RCDN), told IPS."
+        )
+    )
+    assert found["Ali Rasoulian"][1] == "IRN"
+    assert "Faustin Vuningoma" not in found
+
+
+def test_clergy_coalition_partners_and_fronted_titles(analyse):
+    found = officials(
+        analyse(
+            "The yeshiva's president, Rabbi Binyamin Blau, said so. Natsuo Yamaguchi, leader of "
+            "junior coalition partner Komeito, said so. As the head of SAHPRA, Dr Boitumelo "
+            "Semete-Makokotlela, led the work. The Minister of Gender Equality, Mrs Kalpana "
+            "Koonjoo-Shah, the Chairperson of Amaury Social Welfare Committee, Mr S. Bholah, "
+            "were present."
+        )
+    )
+    assert not any("Blau" in name for name in found)
+    assert found["Natsuo Yamaguchi"][0] == "leader"
+    assert found["Boitumelo Semete-Makokotlela"][0] == "head of SAHPRA"
+    assert found["S. Bholah"][0] == "Chairperson of Amaury Social Welfare Committee"
+    assert found["Kalpana Koonjoo-Shah"][0] == "Minister of Gender Equality"

@@ -16,12 +16,16 @@ from ..contract import Spans
 from ..extensions import doc_text
 from ..knowledge import words
 from ..temporal import MONTHS, WEEKDAYS
-from .titles import TitleLexicon, fold
+from .titles import DIPLOMATIC_HEADS, TitleLexicon, fold
 
 PARTICLES = words("officials.particles")
 
 
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
+# Mongolian style, initial of the father's name joined to the given name: "U.Khurelsukh"
+INITIAL_AND_NAME = re.compile(r"^(?:[A-Z]\.)+[A-Z][a-z]+$")
+# "O'Brien", "Alya'a", "d'Arc", "Ja'far": a name written with an apostrophe inside
+APOSTROPHE_NAME = re.compile(r"^(?:[A-Z][a-z]+|O|D|d|l)['’][A-Za-z][a-z]*$")
 
 
 NOT_NAMES = words("officials.not_names")
@@ -31,6 +35,7 @@ MONTH_OR_DAY = {*MONTHS, *WEEKDAYS, "jan", "feb", "aug", "sept", "oct", "nov", "
 
 
 HONORIFICS = words("officials.honorifics")
+RELIGIOUS = words("officials.religious_styles")
 
 
 # "opposition leader Aung San Suu Kyi", "rebel chief": no office in a government or body
@@ -61,6 +66,10 @@ LEGISLATIVE_CHAMBERS = {
 }
 
 
+# a body named after its state and called an organisation, authority ... is a state agency
+STATE_AGENCY_WORDS = {"organization", "organisation", "authority", "agency", "administration"}
+
+
 @dataclass
 class Anchor:
     """One place where a title stands by a name."""
@@ -83,7 +92,7 @@ class NameRules:
             return False
         if t.lower_ in self.lexicon.heads or t.lower_ in HONORIFICS:
             return False
-        if INITIAL.match(t.text):
+        if INITIAL.match(t.text) or INITIAL_AND_NAME.match(t.text) or APOSTROPHE_NAME.match(t.text):
             return True
         return (
             t.is_alpha
@@ -93,8 +102,8 @@ class NameRules:
 
     def run_after(self, doc: Doc, i: int, blocked: set[int]) -> Span | None:
         """The name starting at token ``i`` (after a title), or None."""
-        if i < len(doc) and doc[i].lower_ in HONORIFICS:
-            i += 1
+        while i < len(doc) and doc[i].lower_ in HONORIFICS:
+            i += 1  # "H.E. Shri Narendra Modi"
         j = i
         while j < len(doc) and j - i < 6:
             if self.is_name_token(doc, j, blocked):
@@ -172,6 +181,9 @@ def country_in(
 ) -> tuple[str | None, bool]:
     """ISO3 named inside a title ("president of China", "CPP chairman"); and whether the title
     belongs to an international body ("UN Secretary-General")."""
+    host = next((t.i for t in span if t.lower_ in ("to", "in")), span.end)
+    if any(t.lower_ in DIPLOMATIC_HEADS for t in span[: host - span.start]):
+        span = span.doc[span.start : host]  # "Ambassador of Egypt to Mauritius": Egypt's
     found = [countries[t.i] for t in span if t.i in countries]
     found += [orgs[t.i] for t in span if orgs.get(t.i, "ORG") != "ORG"]
     if found:
@@ -212,14 +224,18 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
     for title in doc.spans.get(Spans.TITLES, []):
         heads = [t for t in title if lexicon.is_head(t)]
         if heads and heads[-1].tag_ in ("NNS", "NNPS") and heads[-1].lower_.endswith("s"):
-            continue  # "ASEAN foreign ministers": a group, not a person
-        if (
+            # "ASEAN foreign ministers": a group, not a person, unless its members are named
+            # one by one ("his Iranian and Russian counterparts, Ebrahim Raisi and Vladimir Putin")
+            anchors += plural_appositions(doc, title, rules, blocked, countries)
+            continue
+        formal = lexicon.role(title.text) in FORMAL_OPPOSITION
+        if not formal and (
             title.start > 0
             and doc[title.start - 1].lower_ in NOT_OFFICE
             or any(t.lower_ in ("opposition", "rebel", "guerrilla") for t in title)
         ):
             continue
-        if is_company_post(doc, title, orgs) or is_business_body_post(doc, title, orgs):
+        if is_company_post(doc, title, orgs) or is_business_body_post(doc, title, orgs, countries):
             continue
         name = rules.run_after(doc, title.end, blocked)
         if (
@@ -232,15 +248,19 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
             name = rules.run_after(doc, title.end, blocked - {title.end})
             if name is not None and len(name) < 2:
                 name = None
+        lead_country, lead_start = country_before(doc, title.start, countries, orgs)
         if (
             name is None
             and title.end + 1 < len(doc)
             and doc[title.end].text == ","
-            and title.start > 0
-            and doc[title.start - 1].lower_ in ("the", "a")
+            and (lead_country or _determined(doc, lead_start))
+            and not _closes_apposition(
+                doc, lead_start, title.end + 1, rules, blocked, {a.name.end for a in anchors}
+            )
         ):
-            name = rules.run_after(doc, title.end + 1, blocked)  # "the foreign minister, Li"
-        lead_country, lead_start = country_before(doc, title.start, countries, orgs)
+            # "the foreign minister, Li", "his U.S. counterpart, Lloyd Austin", "Egypt's
+            # Foreign Minister, Sameh Shoukry", "Putin's spokesman, Dmitry Peskov"
+            name = rules.run_after(doc, title.end + 1, blocked)
         if name is None:
             # "Chen Xiaodong, Assistant Minister ..." / "Hun Sen, Cambodia's prime minister"
             k = lead_start - 1
@@ -256,10 +276,15 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
             descriptions.append((title, lead_country))  # "China's foreign minister" unnamed
         if name is None or _is_place(doc, name) or _is_common_word(name):
             continue
+        if doc[name.start].lower_ in RELIGIOUS or (
+            name.start > 0 and doc[name.start - 1].lower_ in RELIGIOUS
+        ):
+            continue  # "Rabbi Binyamin Blau": clergy
         inner, international = country_in(title, countries, orgs, lexicon)
+        international = international or orgs.get(title.start - 1) == "ORG"  # "UNESCO Director"
         country, evidence = lead_country or inner, "title"
         if country is None:
-            country = country_after(doc, name, countries)
+            country = country_after(doc, name, countries) or principal_country(doc, title, anchors)
             evidence = "context"
         if country is None:
             country = lexicon.role_country.get(lexicon.role(title.text))
@@ -272,6 +297,92 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
         if person is not None:
             anchors.append(Anchor(person, title, country, "description"))
     return anchors
+
+
+# a post of the opposition that is an office of parliament, not a party's
+FORMAL_OPPOSITION = {"leader of the opposition"}
+
+
+def _determined(doc: Doc, start: int) -> bool:
+    """A title that an article, a possessive pronoun or a possessor opens ("the minister",
+    "his counterpart", "Putin's spokesman"), so that a comma after it leads to its holder."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.lower_ in ("the", "a", "his", "her", "their", "its") or before.tag_ == "POS"
+
+
+def _closes_apposition(
+    doc: Doc, start: int, after: int, rules: NameRules, blocked: set[int], taken: set[int]
+) -> bool:
+    """A title that stands after a name ("Robert Joseph, the Undersecretary ...,") or a copula
+    ("who is U.S. Undersecretary ...,") describes that person; the comma after it closes it."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].lower_ in ("is", "was", "became", "becomes", "remains"):
+        return True
+    if doc[k].text != "," or (after < len(doc) and doc[after].lower_ in HONORIFICS):
+        return False  # "..., the Chairperson of X, Mr S. Bholah,": an honorific opens a name
+    before = rules.run_before(doc, k, blocked)
+    # a name that an earlier title already holds starts no apposition: "The Minister, Mrs A,
+    # the Chairperson of X, B, were present"
+    return before is not None and before.end not in taken
+
+
+def principal_country(doc: Doc, title: Span, anchors: list[Anchor]) -> str | None:
+    """ "Russian President Vladimir Putin's spokesman": the country of the named official
+    whose post the title is part of."""
+    if title.start < 2 or doc[title.start - 1].tag_ != "POS":
+        return None
+    owner = next((a for a in anchors if a.name.end == title.start - 1), None)
+    return owner.country if owner is not None else None
+
+
+def plural_appositions(
+    doc: Doc, title: Span, rules: NameRules, blocked: set[int], countries: dict[int, str]
+) -> list[Anchor]:
+    """ "his Iranian and Russian counterparts, Ebrahim Raisi and Vladimir Putin": one anchor
+    per name of a coordination right after a plural title, each with the country adjective in
+    the same place of the coordination before the title (or the only one)."""
+    names: list[Span] = []
+    i = title.end + (title.end < len(doc) and doc[title.end].text == ",")
+    while i < len(doc):
+        name = rules.run_after(doc, i, blocked)
+        if name is None or len(name) < 2:
+            break
+        names.append(name)
+        i = name.end
+        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "and":
+            i += 1  # "A, B, and C"
+        if i < len(doc) and doc[i].lower_ in ("and", ","):
+            i += 1
+            continue
+        break
+    if len(names) < 2 or doc[names[-1].start - 1].lower_ != "and":
+        return []  # not a closed coordination "A and B"
+    # the coordination of countries before the title: "Iranian and Russian", "Thai, Lao and"
+    lead: list[str] = []
+    k = title.start - 1
+    while k >= 0 and (k in countries or doc[k].lower_ in ("and", ",")):
+        if k in countries:
+            lead.append(countries[k])
+            while k - 1 >= 0 and countries.get(k - 1) == countries[k]:
+                k -= 1  # "South Korean": one mention
+        k -= 1
+    lead.reverse()
+    if len(lead) == len(names):
+        owners = lead
+    elif len(set(lead)) == 1:
+        owners = lead[:1] * len(names)
+    else:
+        owners = [None] * len(names)
+    return [
+        Anchor(name, title, country, "title" if country else "none")
+        for name, country in zip(names, owners, strict=True)
+    ]
 
 
 # Descriptions too vague to name one office: "a Palestinian official", "his Kazakh counterpart"
@@ -341,6 +452,8 @@ def body_of(doc: Doc, title: Span) -> list[Token]:
     if of is not None:
         body = [t for o in of.children if o.dep_ == "pobj" for t in o.subtree]
         body = body or list(doc[of.i + 1 : min(of.i + 6, len(doc))])
+        if of.i < title.end:  # the title's own tail, whatever the parse attached
+            body += [t for t in doc[of.i + 1 : title.end] if t not in body]
     if title.start >= 2 and doc[title.start - 1].tag_ == "POS":
         body.append(doc[title.start - 2])
     return body
@@ -356,19 +469,26 @@ def expand_acronym(doc: Doc, token: Token) -> str:
     return doc_text(doc)[max(0, defined - 80) : defined].lower()
 
 
-def is_business_body_post(doc: Doc, title: Span, orgs: dict[int, str]) -> bool:
+def is_business_body_post(
+    doc: Doc, title: Span, orgs: dict[int, str], countries: dict[int, str] | None = None
+) -> bool:
     """A post in a business or civic body (an association, a chamber, a company) the rules do
     not know as a government, party or international organisation is not an office."""
     body = body_of(doc, title)
     if not body or any(t.i in orgs for t in body):
         return False
     words = {w for t in body for w in expand_acronym(doc, t).replace("-", " ").split()}
+    named = {t.lower_ for t in title} | words
+    if named & STATE_AGENCY_WORDS and any(t.i in (countries or {}) for t in [*body, *title]):
+        return False  # "Head of Iran Small Industries and Industrial Parks Organization"
     return bool(words & BUSINESS_BODIES) and not words & LEGISLATIVE_CHAMBERS
 
 
 def _is_common_word(name: Span) -> bool:
     """A one-word "name" the NER does not take for a person: "Plan", "Communication"."""
-    return len(name) == 1 and name[0].ent_type_ != "PERSON"
+    return (
+        len(name) == 1 and name[0].ent_type_ != "PERSON" and not INITIAL_AND_NAME.match(name.text)
+    )
 
 
 def _is_place(doc: Doc, name: Span) -> bool:

@@ -148,7 +148,7 @@ def inherit_coordinated_country(doc: Doc, anchors: list[Anchor]) -> None:
         if anchor.evidence not in ("none", "office") or anchor.country is not None:
             continue
         i = anchor.title.start - 1
-        if i < 1 or doc[i].lower_ not in ("and", ","):
+        if i < 1 or doc[i].lower_ not in ("and",):
             continue
         previous = by_name_end.get(i)
         if previous is not None and previous.evidence == "title" and previous.country:
@@ -156,7 +156,8 @@ def inherit_coordinated_country(doc: Doc, anchors: list[Anchor]) -> None:
 
 
 def resolve_counterparts(officials: list[Official], lexicon: TitleLexicon) -> None:
-    """The counterpart in "his Chinese counterpart Wen Jiabao" holds the other person's office."""
+    """The counterpart in "his Chinese counterpart Wen Jiabao" holds the other person's office,
+    unless the counterpart's state calls that office otherwise (then "counterpart" stays)."""
     for official in officials:
         for anchor in official.anchors:
             if lexicon.role(anchor.title.text) != "counterpart":
@@ -186,8 +187,10 @@ def resolve_counterparts(officials: list[Official], lexicon: TitleLexicon) -> No
                     ),
                     key=lambda a: -a.name.start,
                 )
-            if others:
-                anchor.title = others[0].title
+            if others and anchor.country not in lexicon.named_otherwise.get(
+                lexicon.role(others[0].title.text), ()
+            ):
+                anchor.title = others[0].title  # not a "Defense Minister" for the US
 
 
 # a spokesperson speaks for a principal: "presidential spokesman" for the story's president

@@ -17,10 +17,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Spans, assigns, requires
-from ..knowledge import Gazetteer, fold_accents, load_gazetteer
+from ..knowledge import Gazetteer, fold_accents, load_gazetteer, words
 from .base import RuleComponent
 
 CONNECT_AFTER_HEAD = {"of", "for", "to"}
+# "Ambassador in Cairo", "Consul General in Zanzibar": a diplomat's post is named by its city
+DIPLOMATIC_HEADS = {"ambassador", "consul", "consul-general", "envoy", "attache", "charge"}
+BODY_WORDS = words("titles.body_words")
+PLACE_LABELS = ("GPE", "LOC")
 NOBILITY = {"prince", "princess", "king", "queen", "sultan", "sheikh", "emperor"}
 COUNTRY_LABEL = Spans.COUNTRIES
 
@@ -38,11 +42,15 @@ class TitleLexicon:
         }
         self.roles: dict[str, str] = {}
         self.role_country: dict[str, str] = {}  # "secretary of state" is a US office
+        self.named_otherwise: dict[str, frozenset[str]] = {}
         for row in gazetteer.titles:
             for form in row["forms"]:
                 self.roles[fold(form)] = row["role"]
             if row.get("country"):
                 self.role_country[row["role"]] = row["country"]
+            # states whose holder of the office has another title (a US "Secretary of Defense")
+            self.named_otherwise[row["role"]] = frozenset(row.get("named_otherwise_in", ()))
+        self.longest_form = max((len(k.split()) for k in self.roles), default=1) + 2
         self.adjectives = {a for row in gazetteer.countries for a in row["adjectives"]}
         self.international = {
             fold(f)
@@ -153,7 +161,15 @@ def _of_phrase(
     The tail stops after a country name ("ambassador to Zimbabwe"), before a country adjective
     or a person's name, and before "and" + a second title.
     """
-    if j >= len(doc) or doc[j].lower_ not in CONNECT_AFTER_HEAD:
+    if j >= len(doc):
+        return j
+    diplomat = any(t.lower_ in DIPLOMATIC_HEADS for t in doc[max(0, j - 3) : j])
+    if doc[j].lower_ == "in" and diplomat:
+        place = j + 1
+        while place < len(doc) and doc[place].ent_type_ in PLACE_LABELS:
+            place += 1
+        return place if place > j + 1 else j
+    if doc[j].lower_ not in CONNECT_AFTER_HEAD:
         return j
     k = j + 1
     if k < len(doc) and doc[k].lower_ == "the":
@@ -173,6 +189,14 @@ def _of_phrase(
             k = end = country.end
             if k < len(doc) and doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")":
                 k = end = k + 3
+            if k + 1 < len(doc) and doc[k].text in ("'s", "’s") and _body_word(doc[k + 1], lex):
+                k += 1  # "Head of Turkey's Small and Medium Enterprises Development Organization"
+                continue
+            if k < len(doc) and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "I":
+                continue  # "Head of Iran Small Industries ...": the country starts a body's name
+            if diplomat and k + 1 < len(doc) and doc[k].lower_ == "to" and k + 1 in countries:
+                k += 1  # "Ambassador of Egypt to Mauritius"
+                continue
             if (
                 k + 1 < len(doc)
                 and doc[k].lower_ == "and"
@@ -184,11 +208,11 @@ def _of_phrase(
             break
         if (
             t.is_title
-            and t.lower_ not in lex.modifiers
+            and not _body_word(t, lex)
             and k not in orgs
             and k + 1 < len(doc)
             and doc[k + 1].is_title
-            and doc[k + 1].lower_ not in lex.modifiers
+            and not _body_word(doc[k + 1], lex)
             and k + 1 not in orgs
             and k + 1 not in countries
         ):
@@ -219,6 +243,26 @@ def _of_phrase(
     return end
 
 
+def _is_elect(doc: Doc, i: int) -> bool:
+    """ "-elect" at token ``i``: "President-elect", "Prime Minister-elect"."""
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ == "elect"
+
+
+def _known_form_end(doc: Doc, start: int, lex: TitleLexicon) -> int:
+    """End of the longest title form of the lexicon written from ``start`` ("Leader of the
+    Opposition", whose tail the name rule would cut), or ``start``."""
+    end = start
+    for k in range(start + 2, min(start + lex.longest_form, len(doc)) + 1):
+        if doc[k - 1].is_alpha and fold(doc[start:k].text) in lex.roles:
+            end = k
+    return end
+
+
+def _body_word(token: Token, lex: TitleLexicon) -> bool:
+    """A portfolio or body word of a title's tail ("Cultural", "Heritage", "Council")."""
+    return token.lower_ in lex.modifiers or token.lower_ in BODY_WORDS
+
+
 def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
     """Single positions (label: role), each a run with a head word plus its "of" tail."""
     countries = _country_spans(doc)
@@ -245,10 +289,13 @@ def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
         stop_at = last + 1
         if stop_at < end and doc[stop_at].is_title and doc[stop_at].lower_ not in lex.heads:
             stop_at += 1  # "Secretary Treasury"
+        if _is_elect(doc, stop_at):
+            stop_at += 2  # "President-elect"
         stop_at = _of_phrase(doc, stop_at, lex, countries, lex.adjectives, persons, orgs)
         start = i
         while start < last and doc[start].lower_ in ("former", "then", "new", "late", "the"):
             start += 1
+        stop_at = max(stop_at, _known_form_end(doc, start, lex))
         text = doc[start:stop_at].text
         spans.append(Span(doc, start, stop_at, label=lex.role(text)))
         i = stop_at
