@@ -276,3 +276,113 @@ def test_an_official_named_by_one_word_of_the_name_proposes(analyse):
         "Lacalle insisted on making the bloc more flexible."
     )
     assert [r["proposer"] for r in doc._.initiatives] == ["Luis Lacalle Pou"]
+
+
+def triples(doc):
+    return [(r["text"], r["proposer"], r["verb"]) for r in doc._.initiatives]
+
+
+def test_assurances_and_insistence_on_what_an_actor_will_do(analyse):
+    assert triples(
+        analyse(
+            "Macron assured Biya that France will help African countries face the shock caused "
+            "by the war."
+        )
+    ) == [("help African countries face the shock caused by the war", "Macron", "assured")]
+    assert triples(
+        analyse(
+            "President Luis Lacalle Pou insisted Uruguay would continue with the Chinese "
+            "negotiations."
+        )
+    ) == [("continue with the Chinese negotiations", "Luis Lacalle Pou", "insisted")]
+    # what a thing will do, and a state an actor will stay in, are not courses of action
+    assert triples(analyse("Ortega insisted the deal would benefit both countries.")) == []
+    assert triples(analyse("Li assured that China will stay on a path of peace.")) == []
+
+
+def test_a_pledge_clause_keeps_the_purpose_of_an_effort(analyse):
+    rows = triples(
+        analyse(
+            "Prime Minister Fumio Kishida gave a fresh pledge that his government will work hard "
+            "to curtail Okinawa's burden of hosting U.S. military bases."
+        )
+    )
+    assert rows == [
+        (
+            "work hard to curtail Okinawa's burden of hosting U.S. military bases",
+            "Fumio Kishida",
+            "pledge",
+        )
+    ]
+
+
+def test_purpose_and_manner_of_a_proposed_act_are_part_of_it(analyse):
+    rows = triples(
+        analyse(
+            "The two sides agreed to jointly employ an internationally recognised third party "
+            "to conduct the evaluation."
+        )
+    )
+    assert rows[0][0] == (
+        "jointly employ an internationally recognised third party to conduct the evaluation"
+    )
+
+
+def test_concrete_objects_of_push_present_and_announce(analyse):
+    assert triples(
+        analyse("The Kishida administration continues to push a landfill project for the base.")
+    ) == [("a landfill project for the base", None, "push")]
+    assert triples(analyse("Minister Fabrizio Mena presented the 2030 Digital Agenda.")) == [
+        ("the 2030 Digital Agenda", "Fabrizio Mena", "presented")
+    ]
+    assert triples(analyse("Minister Fabrizio Mena presented his views.")) == []
+
+
+def test_calls_for_a_party_to_act_and_a_states_request(analyse):
+    assert (
+        triples(
+            analyse(
+                "The group is adding its voice to increasing calls for the government and relevant "
+                "agencies to launch an investigation into the allegations."
+            )
+        )[0][0]
+        == "launch an investigation into the allegations"
+    )
+    assert triples(
+        analyse(
+            "The reactions from Jerusalem and its request to send envoys to pacify the Russians "
+            "don't demonstrate an accurate reading of reality."
+        )
+    ) == [("send envoys to pacify the Russians", "ISR", "request to")]
+
+
+def test_seeking_to_is_an_intention_and_a_trigger_inside_an_item_is_not_another(analyse):
+    assert triples(analyse("Japan is seeking to hold a summit with China.")) == [
+        ("hold a summit with China", "JPN", "seeking to")
+    ]
+    rows = triples(
+        analyse(
+            "Minister Pham Binh Minh called on Russia to strengthen collaboration and seek to "
+            "co-exist with the risks."
+        )
+    )
+    assert all("exist" not in text or text.startswith(("strengthen", "seek")) for text, *_ in rows)
+
+
+def test_a_date_is_no_object_and_a_finite_verb_starts_a_new_clause(analyse):
+    assert triples(
+        analyse(
+            "Palestinian president Mahmud Abbas called Saturday for early elections to resolve "
+            "the political standoff."
+        )
+    ) == [("early elections to resolve the political standoff", "Mahmud Abbas", "called for")]
+    rows = triples(
+        analyse(
+            "Prime Minister Nuri al-Maliki called on former army officers to join his armed "
+            "forces and urged parliament to review a law banning former Baathists."
+        )
+    )
+    assert [(text, verb) for text, _, verb in rows] == [
+        ("join his armed forces", "called on"),
+        ("review a law banning former Baathists", "urged"),
+    ]

@@ -453,3 +453,14 @@ def test_clergy_coalition_partners_and_fronted_titles(analyse):
     assert found["Boitumelo Semete-Makokotlela"][0] == "head of SAHPRA"
     assert found["S. Bholah"][0] == "Chairperson of Amaury Social Welfare Committee"
     assert found["Kalpana Koonjoo-Shah"][0] == "Minister of Gender Equality"
+
+
+def test_a_states_envoy_to_a_body_and_a_movements_leader(analyse):
+    found = officials(
+        analyse(
+            "The leaders will send a message, said South Korea's APEC Ambassador Kim Jong-hoo. "
+            "A leader of the Islamic Resistance Movement Mahmoud Al-Zahar spoke."
+        )
+    )
+    assert found["Kim Jong-hoo"] == ("Ambassador", "KOR")
+    assert found["Mahmoud Al-Zahar"][0] == "leader of the Islamic Resistance Movement"

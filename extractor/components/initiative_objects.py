@@ -1,11 +1,11 @@
-"""Initiatives, the object stage: what a trigger verb proposes, from its objects in the parse,
-split into items at coordination, trimmed of what says why, when or with whom."""
+"""Initiatives, the object stage: what a trigger verb or noun proposes, from its objects in the
+parse, split into items at coordination (each item's words: :mod:`.initiative_items`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from ..knowledge import words
 from .parse import auxiliaries, conjuncts
@@ -22,9 +22,6 @@ GENERIC_OBJECTS = {
     "projects",
     "things",
 }
-
-
-DROP_DEPS = {"advcl", "cc", "conj", "punct", "appos", "relcl", "parataxis", "mark"}
 
 
 CONCRETE = words("initiatives.concrete")
@@ -45,14 +42,6 @@ COMMITMENT_NOUNS = {
 }
 
 
-# Prepositional objects that say why, when or with whom, not what: "in a bid to ...",
-# "for realizing ...", "on Sunday", "with his counterparts from ..."
-PURPOSE_NOUNS = {"bid", "effort", "efforts", "order", "attempt", "hope", "view"}
-
-
-PEOPLE_NOUNS = {"counterpart", "counterparts", "leaders", "officials", "ministers", "delegation"}
-
-
 @dataclass
 class Trigger:
     """One trigger word: its form and which dependents carry the object."""
@@ -65,6 +54,9 @@ class Trigger:
     cameo: str = "020"  # the trigger's CAMEO code
     noun: bool = False  # "calls for a Commission of Inquiry", "its request to send envoys"
     intent: bool = False  # "plans to", "wants to": an intention, not yet an act
+    # the object is a clause of what an actor will do: "assured Biya that France will help"
+    future_clause: bool = False
+    plan_only: bool = False  # concrete objects that are plans: "presented a plan", not "an award"
     actor_only: bool = False  # news only when an official, a state or a known body does it
     # not passive ("locally demanded") nor only supposed ("would want to", "who insist on")
     active_only: bool = False
@@ -92,7 +84,13 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
         heads = [
             g
             for c in children
-            if c.dep_ == "prep" and c.lower_ == "for"
+            if c.dep_ == "prep"
+            and c.lower_ == "for"
+            # "push a project for the base": "for" is not the trigger's (a date is no object)
+            and not any(
+                d.dep_ == "dobj" and d.i < c.i and d.ent_type_ not in ("DATE", "TIME")
+                for d in children
+            )
             for g in c.children
             if g.dep_ == "pobj"
         ]
@@ -147,23 +145,27 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
                         if g.dep_ in ("acl", "relcl")
                     ]
             if dep == "ccomp":
-                heads = [c for c in heads if is_proposal_clause(c)]
+                heads = [
+                    c
+                    for c in heads
+                    if (pledged_clause(c) if trigger.future_clause else is_proposal_clause(c))
+                ]
             if heads:
                 break
-        if not heads and verb.tag_ == "VBN":
+        if not heads and verb.tag_ == "VBN" and not trigger.future_clause:
             heads = [c for c in children if c.dep_ == "nsubjpass"]
     heads = [h for h in (stands_for(verb, h) for h in heads) if h is not None]
-    if not heads and trigger.particle != "to":
+    if not heads and trigger.particle != "to" and not trigger.future_clause:
         heads = relative_object(verb)
     if trigger.particle == "to" and not heads:
         return []
-    if trigger.concrete_only:
-        heads = [h for h in heads if h.lower_ in CONCRETE or h.text[:1].isupper()]
     if trigger.future_only and not is_planned(verb):
         return []
     items: list[Token] = []
     for head in heads:
         items.extend(expand_list(head))
+    if trigger.concrete_only:  # each item: "pushing an agenda and a narrative" is neither
+        items = [h for h in items if is_concrete(h, trigger.plan_only)]
     if items:
         for child in children:  # "proposes to establish A, while identifying B and upgrading C"
             if (
@@ -173,6 +175,18 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
             ):
                 items.extend(conjuncts(child))
     return items
+
+
+# what is presented, announced or unveiled as a plan: "the 2030 Digital Agenda", "a plan"
+PLAN_NAMES = CONCRETE | {"agenda"}
+
+
+def is_concrete(head: Token, plan_only: bool) -> bool:
+    """A named or concrete object ("endorsed the Hanoi Action Plan"); with ``plan_only`` a plan,
+    programme or proposal only ("presented the 2030 Digital Agenda", not "the Falcon Award")."""
+    if plan_only:
+        return head.lower_ in PLAN_NAMES
+    return head.lower_ in CONCRETE or head.text[:1].isupper()
 
 
 def noun_object_heads(noun: Token, trigger: Trigger) -> list[Token]:
@@ -192,6 +206,19 @@ def noun_object_heads(noun: Token, trigger: Trigger) -> list[Token]:
             for g in c.children
             if g.dep_ in ("pobj", "pcomp")
         ]
+        # "calls for the government and agencies to launch an investigation": the parser makes
+        # "for" the mark of the infinitive, hung on the verb after the noun
+        heads = heads or [
+            c
+            for c in noun.head.children
+            if c.dep_ == "advcl"
+            and c.left_edge.i == noun.right_edge.i + 1
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(a.lower_ == "to" for a in c.children)
+        ]
+    elif trigger.future_clause:
+        # "a fresh pledge that his government will work hard to curtail ..."
+        heads = [c for c in children if c.dep_ in ("acl", "ccomp", "relcl") and pledged_clause(c)]
     else:
         scope = children
         if trigger.particle == "on":
@@ -234,6 +261,28 @@ def infinitive_conjuncts(head: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "conj" and g.tag_ == "VB" and any(a.lower_ == "to" for a in g.children)
     ]
+
+
+FUTURE_MODALS = {"will", "would", "shall", "'ll"}
+# who can promise or insist on a course of action: people, states, bodies (not "the deal")
+AGENT_ENTITIES = {"PERSON", "GPE", "NORP", "ORG"}
+AGENT_PRONOUNS = {"we", "he", "she", "they", "i"}
+
+
+def pledged_clause(verb: Token) -> bool:
+    """ "(assured Biya) that France will help ...", "(insisted) Uruguay would continue ...":
+    a clause in which an agent will do something; not "the deal would benefit both"."""
+    if not FUTURE_MODALS & auxiliaries(verb) or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        s.ent_type_ in AGENT_ENTITIES
+        or s.lower_ in AGENT_PRONOUNS
+        or any(c.dep_ == "poss" for c in s.children)
+        and s.lower_ in ("government", "country")
+        or s.lower_ == "government"
+        for s in subjects
+    )
 
 
 def is_proposal_clause(verb: Token) -> bool:
@@ -319,6 +368,8 @@ def expand_list(head: Token) -> list[Token]:
                     if objects:
                         return [x for o in objects for x in conjuncts(o)]
     items = conjuncts(head)
+    if head.tag_ == "VB":  # "to join ... and urged parliament to ...": a new clause, no item
+        items = [i for i in items if i.tag_ not in ("VBD", "VBZ")]
     if head.pos_ == "VERB" or head.tag_.startswith("VB"):
         for child in head.children:
             if (
@@ -342,108 +393,3 @@ def generic_items(head: Token) -> list[Token]:
         if child.dep_ == "appos":
             items.extend(conjuncts(child))
     return sorted(set(items), key=lambda t: t.i)
-
-
-def _dropped_anywhere(token: Token) -> bool:
-    """Dependents that never belong to a proposed item, at any depth: side clauses, relative
-    clauses and occasions ("on the occasion of the 30th anniversary")."""
-    if token.dep_ in ("relcl", "parataxis"):
-        return True
-    if token.dep_ == "advcl":
-        # "the Hanoi Action Plan to implement the Busan Roadmap" keeps its purpose
-        return not (
-            token.head.tag_.startswith("NN") and any(a.lower_ == "to" for a in token.children)
-        )
-    if token.dep_ == "prep":
-        objects = [g for g in token.children if g.dep_ in ("pobj", "pcomp")]
-        if token.lower_ == "in" and any(g.lower_ in PURPOSE_NOUNS for g in objects):
-            return True  # "in a bid to upgrade ..."
-        if token.lower_ == "for" and any(g.tag_ == "VBG" for g in objects):
-            return True  # "... for realizing the Bogor Goals"
-        if token.lower_ in ("on", "by", "until", "before") and any(
-            g.ent_type_ in ("DATE", "TIME") for g in objects
-        ):
-            return True  # "on Sunday", "by 2020"
-        if token.lower_ == "with" and any(
-            g.lower_ in PEOPLE_NOUNS or g.ent_type_ == "PERSON" for g in objects
-        ):
-            return True  # "holding talks with his counterparts from ..."
-    if token.dep_ == "prep" and token.lower_ in ("during", "amid", "despite"):
-        return True  # "... during his visit to Russia": when, not what
-    if (
-        token.dep_ == "prep"
-        and token.lower_ == "on"
-        and any(g.lower_ == "premise" for g in token.children)
-    ):
-        return True
-    return (
-        token.dep_ == "prep"
-        and token.lower_ in ("on", "at")
-        and any(
-            g.lower_ in ("occasion", "sidelines", "invitation")
-            for g in token.children
-            for g in [g, *g.children]
-        )
-    )
-
-
-def _collect(token: Token, keep: set[int]) -> None:
-    keep.add(token.i)
-    for child in token.children:
-        if not _dropped_anywhere(child):
-            _collect(child, keep)
-
-
-def item_span(doc: Doc, head: Token) -> Span:
-    """The words that state one proposed item, trimmed of clauses that are not part of it."""
-    keep = {head.i}
-    for child in head.children:
-        if child.dep_ in DROP_DEPS or child.dep_ in (
-            "nsubj",
-            "nsubjpass",
-            "aux",
-            "auxpass",
-            "neg",
-            "agent",
-        ):
-            continue
-        if child.dep_ == "advmod" and child.i < head.i:
-            continue
-        if (
-            child.dep_ in ("xcomp", "advcl")
-            and any(a.lower_ == "to" for a in child.children)
-            and head.tag_.startswith("VB")
-        ):
-            continue  # purpose clause: "... to promote economic corridors"
-        if _dropped_anywhere(child):
-            continue
-        _collect(child, keep)
-    if head.tag_.startswith("VB") and not any(
-        c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for c in head.children
-    ):
-        # "support and facilitate the return ...": verbs sharing one object form one item
-        for child in head.children:
-            if child.dep_ == "conj":
-                keep |= {t.i for t in range_tokens(doc, head.i, child.i)}
-                _collect(child, keep)
-                keep -= {c.i for c in child.children if c.dep_ in ("conj", "cc")}
-                break
-    start = head.i
-    while start - 1 in keep:
-        start -= 1
-    end = head.i + 1
-    while end in keep:
-        end += 1
-    while end - 1 > start and doc[end - 1].is_punct:
-        end -= 1
-    while start < end - 1 and doc[start].is_punct:
-        start += 1
-    unclosed = doc[start:end].text.count("(") > doc[start:end].text.count(")")
-    if unclosed and end < len(doc) and doc[end].text == ")":
-        end += 1  # "a Commission of Inquiry (CoI)"
-    return doc[start:end]
-
-
-def range_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    """Tokens from ``start`` to ``end`` inclusive."""
-    return list(doc[start : end + 1])

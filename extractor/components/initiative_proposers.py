@@ -166,6 +166,8 @@ def _resolve_one(
         if subject.lower_ in ("it", "we", "they", "i"):
             return None
         return _last_official(doc, start, officials)
+    if subject.lower_ == "its":
+        return _last_state(doc, subject, capitals)  # "Jerusalem ... and its request to ..."
     if subject.lower_ in ROLE_NOUNS and phrase[0].lower_ == "the":
         return _last_official(doc, start, officials, subject.lower_)
     capital = capitals.get(subject.text)
@@ -181,6 +183,22 @@ def _resolve_one(
         entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
         if entity is not None:
             return entity.text  # a named actor that is not an official ("Aung San Suu Kyi")
+    return None
+
+
+def _last_state(doc: Doc, pronoun: Token, capitals: dict[str, str]) -> str | None:
+    """The state "its" stands for: the country, or capital speaking for one, named last before
+    it in its sentence or the one before."""
+    first = pronoun.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    spans = doc.spans.get(Spans.COUNTRIES, [])
+    countries = {i: s.label_ for s in spans for i in range(s.start, s.end)}
+    for i in range(pronoun.i - 1, first - 1, -1):
+        if i in countries:
+            return countries[i]
+        if doc[i].text in capitals:
+            return capitals[doc[i].text]
     return None
 
 

@@ -20,11 +20,10 @@ from ..contract import Spans, assigns, requires
 from ..extensions import doc_text
 from ..knowledge import Gazetteer, load_gazetteer, words
 from .base import RuleComponent
+from .initiative_items import _collect, item_span
 from .initiative_objects import (
     Trigger,
-    _collect,
     cameo_code,
-    item_span,
     noun_object_heads,
     object_heads,
 )
@@ -51,6 +50,9 @@ GOODWILL_NOUNS = words("initiatives.goodwill_nouns")
 NON_AGENTS = words("initiatives.non_agents")
 # "want to thank", "plan to see": no course of action follows
 NOT_ACTIONS = words("initiatives.not_actions")
+# what an actor "will" do that is no course of action: be, stay, go ("go to the grave proud"),
+# the not-actions of intentions, less those that carry one ("will continue the talks")
+NOT_PLEDGED = (NOT_ACTIONS | {"remain"}) - {"continue", "ensure", "keep", "extend", "make"}
 PENALTIES = words("initiatives.penalties")
 
 
@@ -67,6 +69,8 @@ def load_triggers(gazetteer: Gazetteer | None = None) -> dict[str, Trigger]:
             cameo=row["cameo"],
             noun=bool(row.get("noun")),
             intent=bool(row.get("intent")),
+            future_clause=bool(row.get("future_clause")),
+            plan_only=bool(row.get("plan_only")),
             actor_only=bool(row.get("intent") or row.get("actor_only")),
             active_only=bool(row.get("intent") or row.get("active_only")),
             cameo_objects=row.get("cameo_objects", {}),
@@ -279,10 +283,21 @@ def find_initiatives(
         if not applicable:
             continue
         governor = governing_verb(token) if noun else token
+        # "Israel's request to send envoys ... don't demonstrate": a possessed proposal before
+        # its clause's verb is the subject's, and what that verb denies is something else
+        owned = (
+            noun
+            and governor is not None
+            and token.i < governor.i
+            and any(c.dep_ == "poss" for c in token.children)
+        )
+        if owned:
+            governor = None
         if governor is not None and is_denied(governor):
             continue
         if noun and (
             token.dep_ in ("nsubj", "nsubjpass")  # "the proposal to ... would be covered"
+            and not owned
             or governor is not None
             and governor.lower_.startswith(DENIAL_PREFIXES)
         ):
@@ -291,6 +306,8 @@ def find_initiatives(
         suggest = token.lower_.startswith(("suggest", "demand"))  # "this demands new skills"
         if suggest and subject is not None and subject.lower_ in NON_AGENTS | {"this", "that"}:
             continue
+        if token.i in covered and all(t.intent for t in applicable):
+            continue  # "called on countries to ... seek to co-exist with": part of the call
         for trigger in applicable:
             if trigger.active_only and (
                 any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
@@ -303,6 +320,8 @@ def find_initiatives(
                 heads = object_heads(token, trigger)
             if trigger.intent:
                 heads = [h for h in heads if h.lower_ not in NOT_ACTIONS]
+            if trigger.future_clause:  # "assuring that Beijing will stay on a path": no act
+                heads = [h for h in heads if h.lower_ not in NOT_PLEDGED]
             # "renegotiate them"; "called on X not to act ..."
             heads = [
                 h

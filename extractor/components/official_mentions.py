@@ -16,6 +16,12 @@ from ..contract import Spans
 from ..extensions import doc_text
 from ..knowledge import words
 from ..temporal import MONTHS, WEEKDAYS
+from .official_appositions import (
+    closes_apposition,
+    determined,
+    plural_appositions,
+    principal_country,
+)
 from .titles import DIPLOMATIC_HEADS, TitleLexicon, fold
 
 PARTICLES = words("officials.particles")
@@ -226,7 +232,10 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
         if heads and heads[-1].tag_ in ("NNS", "NNPS") and heads[-1].lower_.endswith("s"):
             # "ASEAN foreign ministers": a group, not a person, unless its members are named
             # one by one ("his Iranian and Russian counterparts, Ebrahim Raisi and Vladimir Putin")
-            anchors += plural_appositions(doc, title, rules, blocked, countries)
+            anchors += [
+                Anchor(name, title, country, "title" if country else "none")
+                for name, country in plural_appositions(doc, title, rules, blocked, countries)
+            ]
             continue
         formal = lexicon.role(title.text) in FORMAL_OPPOSITION
         if not formal and (
@@ -249,12 +258,21 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
             if name is not None and len(name) < 2:
                 name = None
         lead_country, lead_start = country_before(doc, title.start, countries, orgs)
+        body_before = orgs.get(title.start - 1) == "ORG"  # "UNESCO Director-General"
+        if body_before and lead_country is None:
+            org_start = title.start - 1
+            while org_start - 1 >= 0 and orgs.get(org_start - 1) == "ORG":
+                org_start -= 1
+            # "South Korea's APEC Ambassador": the state's envoy to the body
+            lead_country, start = country_before(doc, org_start, countries, orgs)
+            body_before = lead_country is None
+            lead_start = start if lead_country else lead_start
         if (
             name is None
             and title.end + 1 < len(doc)
             and doc[title.end].text == ","
-            and (lead_country or _determined(doc, lead_start))
-            and not _closes_apposition(
+            and (lead_country or determined(doc, lead_start))
+            and not closes_apposition(
                 doc, lead_start, title.end + 1, rules, blocked, {a.name.end for a in anchors}
             )
         ):
@@ -281,7 +299,7 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
         ):
             continue  # "Rabbi Binyamin Blau": clergy
         inner, international = country_in(title, countries, orgs, lexicon)
-        international = international or orgs.get(title.start - 1) == "ORG"  # "UNESCO Director"
+        international = international or body_before
         country, evidence = lead_country or inner, "title"
         if country is None:
             country = country_after(doc, name, countries) or principal_country(doc, title, anchors)
@@ -301,88 +319,6 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
 
 # a post of the opposition that is an office of parliament, not a party's
 FORMAL_OPPOSITION = {"leader of the opposition"}
-
-
-def _determined(doc: Doc, start: int) -> bool:
-    """A title that an article, a possessive pronoun or a possessor opens ("the minister",
-    "his counterpart", "Putin's spokesman"), so that a comma after it leads to its holder."""
-    if start == 0:
-        return False
-    before = doc[start - 1]
-    return before.lower_ in ("the", "a", "his", "her", "their", "its") or before.tag_ == "POS"
-
-
-def _closes_apposition(
-    doc: Doc, start: int, after: int, rules: NameRules, blocked: set[int], taken: set[int]
-) -> bool:
-    """A title that stands after a name ("Robert Joseph, the Undersecretary ...,") or a copula
-    ("who is U.S. Undersecretary ...,") describes that person; the comma after it closes it."""
-    k = start - 1
-    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
-        k -= 1
-    if k < 0:
-        return False
-    if doc[k].lower_ in ("is", "was", "became", "becomes", "remains"):
-        return True
-    if doc[k].text != "," or (after < len(doc) and doc[after].lower_ in HONORIFICS):
-        return False  # "..., the Chairperson of X, Mr S. Bholah,": an honorific opens a name
-    before = rules.run_before(doc, k, blocked)
-    # a name that an earlier title already holds starts no apposition: "The Minister, Mrs A,
-    # the Chairperson of X, B, were present"
-    return before is not None and before.end not in taken
-
-
-def principal_country(doc: Doc, title: Span, anchors: list[Anchor]) -> str | None:
-    """ "Russian President Vladimir Putin's spokesman": the country of the named official
-    whose post the title is part of."""
-    if title.start < 2 or doc[title.start - 1].tag_ != "POS":
-        return None
-    owner = next((a for a in anchors if a.name.end == title.start - 1), None)
-    return owner.country if owner is not None else None
-
-
-def plural_appositions(
-    doc: Doc, title: Span, rules: NameRules, blocked: set[int], countries: dict[int, str]
-) -> list[Anchor]:
-    """ "his Iranian and Russian counterparts, Ebrahim Raisi and Vladimir Putin": one anchor
-    per name of a coordination right after a plural title, each with the country adjective in
-    the same place of the coordination before the title (or the only one)."""
-    names: list[Span] = []
-    i = title.end + (title.end < len(doc) and doc[title.end].text == ",")
-    while i < len(doc):
-        name = rules.run_after(doc, i, blocked)
-        if name is None or len(name) < 2:
-            break
-        names.append(name)
-        i = name.end
-        if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "and":
-            i += 1  # "A, B, and C"
-        if i < len(doc) and doc[i].lower_ in ("and", ","):
-            i += 1
-            continue
-        break
-    if len(names) < 2 or doc[names[-1].start - 1].lower_ != "and":
-        return []  # not a closed coordination "A and B"
-    # the coordination of countries before the title: "Iranian and Russian", "Thai, Lao and"
-    lead: list[str] = []
-    k = title.start - 1
-    while k >= 0 and (k in countries or doc[k].lower_ in ("and", ",")):
-        if k in countries:
-            lead.append(countries[k])
-            while k - 1 >= 0 and countries.get(k - 1) == countries[k]:
-                k -= 1  # "South Korean": one mention
-        k -= 1
-    lead.reverse()
-    if len(lead) == len(names):
-        owners = lead
-    elif len(set(lead)) == 1:
-        owners = lead[:1] * len(names)
-    else:
-        owners = [None] * len(names)
-    return [
-        Anchor(name, title, country, "title" if country else "none")
-        for name, country in zip(names, owners, strict=True)
-    ]
 
 
 # Descriptions too vague to name one office: "a Palestinian official", "his Kazakh counterpart"
