@@ -4,8 +4,9 @@ Worldwide Newswire annotations (``../shared/corpus/world/ner/``).
     python benchmarks/names_world.py ../shared/corpus/world/ner \\
         --split ../shared/corpus/world/ner_split.json:test
 
-Each TSV holds one token and its tag a line (BIO or BIOES; ``Person`` is the label scored) and
-a blank line between sentences. The tokens are joined with spaces (a line break between
+Each TSV holds one token and its tag a line (BIO or BIOES; ``Person`` is the label scored; a
+name nested in another has a second, inner tag, and the outer one is scored) and a blank line
+between sentences. The tokens are joined with spaces (a line break between
 sentences), the product's pipeline runs on that text, and its PERSON entities are compared with
 the gold Person spans by exact character offsets. Prints precision, recall and F1, and
 ``person_f1=...`` last.
@@ -38,9 +39,10 @@ def read_tsv(path: Path) -> tuple[str, set[tuple[int, int]]]:
                 parts.append("\n")
                 offset += 1
             continue
-        token, _, tag = line.rpartition("\t")
-        if not token:
-            token, tag = tag, "O"
+        # token, its tag, and for a name inside a name a second, inner tag ("Nelson  I-Misc
+        # B-Person" in "Nelson Mandela Day"): a flat recogniser is scored on the outer one
+        token, *tags = line.split("\t")
+        tag = tags[0] if tags else "O"
         if parts and parts[-1] != "\n":
             parts.append(" ")
             offset += 1

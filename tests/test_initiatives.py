@@ -386,3 +386,89 @@ def test_a_date_is_no_object_and_a_finite_verb_starts_a_new_clause(analyse):
         ("join his armed forces", "called on"),
         ("review a law banning former Baathists", "urged"),
     ]
+
+
+def test_steps_toward_a_proposal_and_what_it_would_do(analyse):
+    assert triples(
+        analyse(
+            "Prime Minister Anthony Albanese has taken the first steps toward a referendum that "
+            "would enshrine an Indigenous Voice to Parliament."
+        )
+    ) == [
+        (
+            "a referendum that would enshrine an Indigenous Voice to Parliament",
+            "Anthony Albanese",
+            "steps toward",
+        )
+    ]
+    assert triples(analyse("Prime Minister Anthony Albanese took steps to the door.")) == []
+    # a comment set off by a comma is not part of the item
+    assert triples(
+        analyse(
+            "China and ASEAN agreed to build cooperative partnership between both sides, which "
+            "would greatly promote the friendly cooperation."
+        )
+    ) == [("build cooperative partnership between both sides", None, "agreed to")]
+
+
+def test_emphasized_on(analyse):
+    assert triples(
+        analyse(
+            "President Ebrahim Raisi has emphasized on setting up joint industrial parks in the "
+            "special economic zones."
+        )
+    ) == [
+        (
+            "setting up joint industrial parks in the special economic zones",
+            "Ebrahim Raisi",
+            "emphasized on",
+        )
+    ]
+
+
+def test_named_bodies_governments_and_relative_pronouns_as_proposers(analyse):
+    assert triples(
+        analyse(
+            "Civil society group Article 13 has also called on the government to investigate "
+            "the allegations."
+        )
+    ) == [("investigate the allegations", "Article 13", "called on")]
+    rows = triples(
+        analyse(
+            "Anti-corruption advocate group, Transparency Institute Guyana Inc (TIGI), is adding "
+            "its voice to increasing calls for the government and relevant agencies to launch "
+            "an investigation into the allegations."
+        )
+    )
+    assert rows[0][1] == "Transparency Institute Guyana Inc (TIGI)"
+    assert triples(
+        analyse(
+            "Japanese Prime Minister Fumio Kishida spoke. The Kishida administration continues "
+            "to push a landfill project for the new base."
+        )
+    ) == [("a landfill project for the new base", "JPN", "push")]
+    assert triples(
+        analyse(
+            "The rights group Amnesty International, which demanded that the government release "
+            "all detainees, was banned."
+        )
+    ) == [("release all detainees", "Amnesty International", "demanded")]
+
+
+def test_what_an_official_says_parties_should_do(analyse):
+    rows = triples(
+        analyse(
+            "Chinese President Hu Jintao met Australian Prime Minister John Howard. The Chinese "
+            "president said both countries should push forward talks on a free trade agreement."
+        )
+    )
+    assert rows == [("push forward talks on a free trade agreement", "Hu Jintao", "said")]
+    assert triples(analyse("Hu Jintao said the country should be proud of its athletes.")) == []
+    assert triples(analyse("Hu Jintao said that the weather should improve.")) == []
+
+
+def test_who_is_to_act_is_not_what_is_demanded(analyse):
+    assert triples(analyse("Protesters in Kabul were demanding inclusive government.")) == [
+        ("inclusive government", None, "demanding")
+    ]
+    assert triples(analyse("Rainbow Ethiopia demands the government now.")) == []

@@ -25,3 +25,15 @@ def test_tsv_tokens_become_text_and_person_spans(tmp_path):
     text, spans = _benchmark().read_tsv(tsv)
     assert text == "President Cyril Ramaphosa met Lula .\nBiden spoke"
     assert sorted(text[s:e] for s, e in spans) == ["Biden", "Cyril Ramaphosa", "Lula"]
+
+
+def test_a_nested_name_is_scored_by_its_outer_tag(tmp_path):
+    tsv = tmp_path / "a.tsv"
+    tsv.write_text(
+        "on\tO\nNelson\tB-Misc\tB-Person\nMandela\tI-Misc\tI-Person\nDay\tI-Misc\n,\tO\n"
+        "Lula\tS-Person\nspoke\tO\n",
+        encoding="utf-8",
+    )
+    text, spans = _benchmark().read_tsv(tsv)
+    assert text == "on Nelson Mandela Day , Lula spoke"  # no tag left in the text
+    assert sorted(text[s:e] for s, e in spans) == ["Lula"]

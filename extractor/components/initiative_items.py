@@ -17,9 +17,22 @@ PURPOSE_NOUNS = {"bid", "effort", "efforts", "order", "attempt", "hope", "view"}
 PEOPLE_NOUNS = {"counterpart", "counterparts", "leaders", "officials", "ministers", "delegation"}
 
 
+def proposal_clause(token: Token) -> bool:
+    """A restrictive relative clause of what the proposed thing would do ("a referendum that
+    would enshrine ..."); not a comment set off by a comma (", which would greatly promote")."""
+    first = token.left_edge.i
+    return (
+        token.dep_ == "relcl"
+        and not (first > 0 and token.doc[first - 1].text == ",")
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in token.children)
+    )
+
+
 def _dropped_anywhere(token: Token) -> bool:
     """Dependents that never belong to a proposed item, at any depth: side clauses, relative
     clauses and occasions ("on the occasion of the 30th anniversary")."""
+    if proposal_clause(token):
+        return False  # "a referendum that would enshrine an Indigenous Voice": what it is to do
     if token.dep_ in ("relcl", "parataxis"):
         return True
     if token.dep_ == "advcl":
@@ -91,7 +104,7 @@ def item_span(doc: Doc, head: Token) -> Span:
     """The words that state one proposed item, trimmed of clauses that are not part of it."""
     keep = {head.i}
     for child in head.children:
-        if _purpose(head, child):
+        if _purpose(head, child) or proposal_clause(child):
             _collect(child, keep)  # "employ a third party to conduct the evaluation"
             continue
         if child.dep_ in DROP_DEPS or child.dep_ in (

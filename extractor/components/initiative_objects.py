@@ -56,6 +56,7 @@ class Trigger:
     intent: bool = False  # "plans to", "wants to": an intention, not yet an act
     # the object is a clause of what an actor will do: "assured Biya that France will help"
     future_clause: bool = False
+    should_clause: bool = False  # "said both countries should cement their cooperation"
     plan_only: bool = False  # concrete objects that are plans: "presented a plan", not "an award"
     actor_only: bool = False  # news only when an official, a state or a known body does it
     # not passive ("locally demanded") nor only supposed ("would want to", "who insist on")
@@ -148,7 +149,13 @@ def object_heads(verb: Token, trigger: Trigger) -> list[Token]:
                 heads = [
                     c
                     for c in heads
-                    if (pledged_clause(c) if trigger.future_clause else is_proposal_clause(c))
+                    if (
+                        pledged_clause(c, OBLIGATION_MODALS)
+                        if trigger.should_clause
+                        else pledged_clause(c)
+                        if trigger.future_clause
+                        else is_proposal_clause(c)
+                    )
                 ]
             if heads:
                 break
@@ -189,6 +196,9 @@ def is_concrete(head: Token, plan_only: bool) -> bool:
     return head.lower_ in CONCRETE or head.text[:1].isupper()
 
 
+TAKE_FORMS = {"take", "takes", "took", "taken", "taking"}
+
+
 def noun_object_heads(noun: Token, trigger: Trigger) -> list[Token]:
     """What a trigger noun proposes: "calls for A and B", "call on Russia to stop A and to
     permit B", "its request to send envoys", "a plan to build ..."."""
@@ -198,7 +208,17 @@ def noun_object_heads(noun: Token, trigger: Trigger) -> list[Token]:
         or noun.head.lower_.startswith(("pay", "paid", "make", "made"))
     ):
         return []  # "a courtesy call on the Vice President", "paid a call on": a visit
-    if trigger.particle == "for":
+    if trigger.particle in ("toward", "towards"):
+        if noun.head.lower_ not in TAKE_FORMS:
+            return []  # "has taken the first steps toward a referendum", not "steps to the door"
+        heads = [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ in ("toward", "towards")
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+    elif trigger.particle == "for":
         heads = [
             g
             for c in children
@@ -267,20 +287,19 @@ FUTURE_MODALS = {"will", "would", "shall", "'ll"}
 # who can promise or insist on a course of action: people, states, bodies (not "the deal")
 AGENT_ENTITIES = {"PERSON", "GPE", "NORP", "ORG"}
 AGENT_PRONOUNS = {"we", "he", "she", "they", "i"}
+AGENT_NOUNS = words("initiatives.agent_nouns")
+OBLIGATION_MODALS = frozenset({"should", "must"})
 
 
-def pledged_clause(verb: Token) -> bool:
-    """ "(assured Biya) that France will help ...", "(insisted) Uruguay would continue ...":
-    a clause in which an agent will do something; not "the deal would benefit both"."""
-    if not FUTURE_MODALS & auxiliaries(verb) or any(c.dep_ == "neg" for c in verb.children):
+def pledged_clause(verb: Token, modals: set[str] | frozenset[str] = FUTURE_MODALS) -> bool:
+    """ "(assured Biya) that France will help ...", "(insisted) Uruguay would continue ...",
+    "(said) both countries should cement ...": a clause in which an agent will (or should) do
+    something; not "the deal would benefit both"."""
+    if not modals & auxiliaries(verb) or any(c.dep_ == "neg" for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(
-        s.ent_type_ in AGENT_ENTITIES
-        or s.lower_ in AGENT_PRONOUNS
-        or any(c.dep_ == "poss" for c in s.children)
-        and s.lower_ in ("government", "country")
-        or s.lower_ == "government"
+        s.ent_type_ in AGENT_ENTITIES or s.lower_ in AGENT_PRONOUNS or s.lower_ in AGENT_NOUNS
         for s in subjects
     )
 

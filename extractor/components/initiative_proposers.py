@@ -149,8 +149,26 @@ def _country_of(proposer: str | None, officials: list[dict]) -> str | None:
 def _resolve_one(
     doc: Doc, subject: Token, officials: list[dict], capitals: dict[str, str]
 ) -> str | None:
+    if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl":
+        antecedent = subject.head.head  # "Amnesty International, which demanded ..."
+        if antecedent.i != subject.head.i:
+            return _resolve_one(doc, antecedent, officials, capitals)
     phrase = doc[subject.left_edge.i : subject.i + 1]
     start, end = phrase.start_char, phrase.end_char
+    if subject.lower_ in GOVERNMENT_NOUNS:
+        # "The Kishida administration continues to push": the state the leader governs
+        country = _country_of(_official_at(doc, start, end, officials), officials)
+        if country:
+            return country
+    body = named_body(doc, subject)
+    if body:
+        return body
+    if subject.lower_ in ROLE_NOUNS and phrase[0].lower_ == "the" and len(phrase) > 2:
+        # "The Chinese president said ...": the president named last, before the adjective's
+        # country
+        named = _last_official(doc, start, officials, subject.lower_)
+        if named:
+            return named
     found = (
         _official_at(doc, start, end, officials)
         or _span_label_in(doc, Spans.COUNTRIES, phrase.start, phrase.end)
@@ -199,6 +217,38 @@ def _last_state(doc: Doc, pronoun: Token, capitals: dict[str, str]) -> str | Non
             return countries[i]
         if doc[i].text in capitals:
             return capitals[doc[i].text]
+    return None
+
+
+GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
+# "civil society group Article 13", "advocate group, Transparency Institute Guyana Inc (TIGI)"
+GROUP_NOUNS = {"group", "organisation", "organization", "body", "association", "coalition"}
+
+
+def named_body(doc: Doc, subject: Token) -> str | None:
+    """The name of a body the subject describes: "advocate group, Transparency Institute Guyana
+    Inc (TIGI)" (an organisation in apposition, with its acronym) or "civil society group
+    Article 13" (a name after the group noun), as written."""
+    if subject.lower_ in GROUP_NOUNS:
+        for child in subject.children:
+            if child.dep_ == "appos" and child.ent_type_ == "ORG":
+                entity = next(e for e in doc.ents if e.start <= child.i < e.end)
+                end = entity.end
+                if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                    end += 3  # "(TIGI)"
+                return doc[entity.start : end].text
+        return None
+    if subject.tag_ == "NNP" and any(
+        c.dep_ == "compound" and c.lower_ in GROUP_NOUNS and c.i < subject.i
+        for c in subject.children
+    ):
+        first = subject.i
+        while first - 1 >= 0 and doc[first - 1].tag_ == "NNP":
+            first -= 1
+        last = subject.i + 1
+        while last < len(doc) and doc[last].dep_ == "nummod" and doc[last].head.i == subject.i:
+            last += 1
+        return doc[first:last].text  # "Article 13"
     return None
 
 

@@ -69,7 +69,8 @@ def load_triggers(gazetteer: Gazetteer | None = None) -> dict[str, Trigger]:
             cameo=row["cameo"],
             noun=bool(row.get("noun")),
             intent=bool(row.get("intent")),
-            future_clause=bool(row.get("future_clause")),
+            future_clause=bool(row.get("future_clause") or row.get("should_clause")),
+            should_clause=bool(row.get("should_clause")),
             plan_only=bool(row.get("plan_only")),
             actor_only=bool(row.get("intent") or row.get("actor_only")),
             active_only=bool(row.get("intent") or row.get("active_only")),
@@ -191,13 +192,19 @@ HYPOTHETICAL = {"would", "could", "might", "may", "should", "can"}
 UNLIKELY = {"unlikely", "likely", "seem", "seems", "seemed", "appear", "appears", "need", "needs"}
 
 
+def non_restrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma: ", which demands ...", ", who called for ..."."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].text == ","
+
+
 def is_hypothetical(verb: Token) -> bool:
     """An intention only supposed: "neither side would want to", "it's unlikely that Russia
     wants to", "candidates who promise to"."""
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children):
         return True
-    if verb.dep_ == "relcl":
-        return True
+    if verb.dep_ == "relcl" and not non_restrictive(verb):
+        return True  # "candidates who promise to", not "Rainbow Ethiopia, which demands"
     current = verb
     for _ in range(3):
         if current.head.i == current.i:
@@ -262,7 +269,14 @@ def noun_subject(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     verb = governing_verb(noun)
-    return subject_of(verb) if verb is not None else None
+    for _ in range(3):  # "is adding its voice to increasing calls for": adding's subject
+        if verb is None:
+            return None
+        subject = subject_of(verb)
+        if subject is not None:
+            return subject
+        verb = governing_verb(verb)
+    return None
 
 
 def find_initiatives(
@@ -346,6 +360,10 @@ def find_initiatives(
                     continue
                 if trigger.lemma == "demand" and (
                     any(t.lower_ in PENALTIES for t in span)  # "demanded 18 months in prison"
+                    # "demands the government (must ...)": who is to act, not what
+                    or head.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+                    or head.lower_ in ("government", "authorities", "state")
+                    and not any(c.dep_ in ("amod", "compound") for c in head.children)
                     or amount_only(span)  # "demanding about 8 per cent"
                     or any(
                         c.dep_ == "csubj" or c.tag_ == "VBG" and c.dep_ == "nsubj"
