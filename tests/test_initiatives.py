@@ -472,3 +472,40 @@ def test_who_is_to_act_is_not_what_is_demanded(analyse):
         ("inclusive government", None, "demanding")
     ]
     assert triples(analyse("Rainbow Ethiopia demands the government now.")) == []
+
+
+def test_a_business_body_proposes_for_itself_not_its_state(analyse):
+    assert triples(
+        analyse(
+            "Panama's Chamber of Commerce, Industries and Agriculture (Cciap), has called for the "
+            "participation of President Cortizo in the ongoing dialogues."
+        )
+    ) == [
+        (
+            "the participation of President Cortizo in the ongoing dialogues",
+            "Chamber of Commerce, Industries and Agriculture",
+            "called for",
+        )
+    ]
+    assert triples(analyse("The Chamber of Deputies called for an inquiry into the deal.")) == [
+        ("an inquiry into the deal", None, "called for")
+    ]
+
+
+def test_what_should_be_and_a_past_verb_after_and(analyse):
+    # a state or a passive is not an act someone should do
+    assert triples(analyse("Xiao Yang said the rules should all be clear.")) == []
+    assert (
+        triples(analyse("Xiao Yang said the verdicts should be issued in accordance with law."))
+        == []
+    )
+    rows = triples(
+        analyse(
+            "Ismail Haneya called on the international community to intervene immediately and put "
+            "an end to the Israeli offensive."
+        )
+    )
+    assert [text for text, *_ in rows] == [
+        "intervene immediately",
+        "put an end to the Israeli offensive",
+    ]

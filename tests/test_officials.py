@@ -464,3 +464,32 @@ def test_a_states_envoy_to_a_body_and_a_movements_leader(analyse):
     )
     assert found["Kim Jong-hoo"] == ("Ambassador", "KOR")
     assert found["Mahmoud Al-Zahar"][0] == "leader of the Islamic Resistance Movement"
+
+
+def test_a_mission_in_its_city_and_a_body_named_by_a_country_adjective(analyse):
+    found = officials(
+        analyse(
+            "On Tuesday, You received Patrick Rumlar, the head of the Czech Economic and "
+            "Cultural Office in Taipei, and thanked him."
+        )
+    )
+    assert found["Patrick Rumlar"] == (
+        "head of the Czech Economic and Cultural Office in Taipei",
+        "CZE",
+    )
+
+
+def test_a_description_after_a_known_leader_names_him(analyse):
+    doc = analyse(
+        "The Government of Uruguay refrained from signing, as the Luis Lacalle Pou "
+        "administration needs flexibility. Lacalle underscored the importance of meeting face "
+        "to face. The Uruguayan leader argued that it is easier to talk in person."
+    )
+    found = officials(doc)
+    assert found["Luis Lacalle Pou"] == ("leader", "URY")
+    # nobody the actor store does not know is tied to a description this way
+    doc = analyse(
+        "Juan Perez underscored the importance of meeting. The Uruguayan leader argued that it "
+        "is easier."
+    )
+    assert "Juan Perez" not in officials(doc)

@@ -146,8 +146,8 @@ def item_span(doc: Doc, head: Token) -> Span:
         and not doc[start - 2].whitespace_
     ):
         start -= 2  # "co-exist", split by the tokenizer and parsed as two verbs
-    while end - 1 > start and doc[end - 1].is_punct:
-        end -= 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1  # "restore their rights or"
     while start < end - 1 and doc[start].is_punct:
         start += 1
     unclosed = doc[start:end].text.count("(") > doc[start:end].text.count(")")

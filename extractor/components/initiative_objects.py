@@ -295,8 +295,10 @@ def pledged_clause(verb: Token, modals: set[str] | frozenset[str] = FUTURE_MODAL
     """ "(assured Biya) that France will help ...", "(insisted) Uruguay would continue ...",
     "(said) both countries should cement ...": a clause in which an agent will (or should) do
     something; not "the deal would benefit both"."""
-    if not modals & auxiliaries(verb) or any(c.dep_ == "neg" for c in verb.children):
-        return False
+    if not modals & auxiliaries(verb) or any(
+        c.dep_ in ("neg", "auxpass", "acomp", "attr") for c in verb.children
+    ):
+        return False  # "should not", "should be issued", "should all be clear": no act
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(
         s.ent_type_ in AGENT_ENTITIES or s.lower_ in AGENT_PRONOUNS or s.lower_ in AGENT_NOUNS
@@ -388,7 +390,9 @@ def expand_list(head: Token) -> list[Token]:
                         return [x for o in objects for x in conjuncts(o)]
     items = conjuncts(head)
     if head.tag_ == "VB":  # "to join ... and urged parliament to ...": a new clause, no item
-        items = [i for i in items if i.tag_ not in ("VBD", "VBZ")]
+        items = [
+            i for i in items if not (i.tag_ == "VBZ" or i.tag_ == "VBD" and i.lower_.endswith("ed"))
+        ]  # "put" is tagged VBD as often as not
     if head.pos_ == "VERB" or head.tag_.startswith("VB"):
         for child in head.children:
             if (

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from ..contract import Spans
 from ..extensions import doc_text, in_furniture
 from ..knowledge import words
+from .official_mentions import LEGISLATIVE_CHAMBERS
 
 PRONOUNS = {"he", "she", "the official", "the minister", "the president", "the premier"}
 
@@ -221,6 +222,7 @@ def _last_state(doc: Doc, pronoun: Token, capitals: dict[str, str]) -> str | Non
 
 
 GOVERNMENT_NOUNS = {"administration", "government", "cabinet"}
+BUSINESS_BODIES = words("officials.business_bodies")
 # "civil society group Article 13", "advocate group, Transparency Institute Guyana Inc (TIGI)"
 GROUP_NOUNS = {"group", "organisation", "organization", "body", "association", "coalition"}
 
@@ -233,11 +235,16 @@ def named_body(doc: Doc, subject: Token) -> str | None:
         for child in subject.children:
             if child.dep_ == "appos" and child.ent_type_ == "ORG":
                 entity = next(e for e in doc.ents if e.start <= child.i < e.end)
-                end = entity.end
-                if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
-                    end += 3  # "(TIGI)"
-                return doc[entity.start : end].text
+                return _with_acronym(doc, entity.start, entity.end)
         return None
+    entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    if entity is not None and entity.label_ == "ORG":
+        words = {t.lower_ for t in entity}
+        if words & BUSINESS_BODIES and not words & LEGISLATIVE_CHAMBERS:
+            # "Panama's Chamber of Commerce, Industries and Agriculture (Cciap) has called
+            # for": a business or civic body speaks for itself, not for its state
+            end = next((t.i for t in doc[subject.i : entity.end] if t.text == "("), entity.end)
+            return _with_acronym(doc, subject.i, end)
     if subject.tag_ == "NNP" and any(
         c.dep_ == "compound" and c.lower_ in GROUP_NOUNS and c.i < subject.i
         for c in subject.children
@@ -250,6 +257,18 @@ def named_body(doc: Doc, subject: Token) -> str | None:
             last += 1
         return doc[first:last].text  # "Article 13"
     return None
+
+
+def _with_acronym(doc: Doc, start: int, end: int) -> str:
+    """The name from ``start`` to ``end``, with the acronym in brackets right after it."""
+    if (
+        end + 2 < len(doc)
+        and doc[end].text == "("
+        and doc[end + 2].text == ")"
+        and doc[end + 1].is_upper
+    ):
+        end += 3  # "Transparency Institute Guyana Inc (TIGI)"
+    return doc[start:end].text
 
 
 def main_organisation(doc: Doc) -> str | None:

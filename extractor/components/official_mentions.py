@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contract import Spans
 from ..extensions import doc_text
-from ..knowledge import words
+from ..knowledge import ActorStore, words
 from ..temporal import MONTHS, WEEKDAYS
 from .official_appositions import (
     closes_apposition,
@@ -190,8 +190,10 @@ def country_in(
     host = next((t.i for t in span if t.lower_ in ("to", "in")), span.end)
     if any(t.lower_ in DIPLOMATIC_HEADS for t in span[: host - span.start]):
         span = span.doc[span.start : host]  # "Ambassador of Egypt to Mauritius": Egypt's
-    found = [countries[t.i] for t in span if t.i in countries]
-    found += [orgs[t.i] for t in span if orgs.get(t.i, "ORG") != "ORG"]
+    # a country word first: "president of the Salvadoran Congress" is not the US Congress's
+    found = [countries[t.i] for t in span if t.i in countries] or [
+        orgs[t.i] for t in span if orgs.get(t.i, "ORG") != "ORG"
+    ]
     if found:
         return found[-1], False
     international = any(
@@ -215,7 +217,9 @@ def country_after(doc: Doc, name: Span, countries: dict[int, str]) -> str | None
     return None
 
 
-def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anchor]:
+def find_anchors(
+    doc: Doc, rules: NameRules, lexicon: TitleLexicon, actors: ActorStore | None = None
+) -> list[Anchor]:
     """Every title-name pair in the article, with the country evidence found there."""
     countries = _label_index(doc, Spans.COUNTRIES)
     orgs = _label_index(doc, Spans.ORGANISATIONS)
@@ -312,6 +316,8 @@ def find_anchors(doc: Doc, rules: NameRules, lexicon: TitleLexicon) -> list[Anch
         anchors.append(Anchor(name, title, country, evidence))
     for title, country in descriptions:
         person = described_person(doc, title, anchors)
+        if person is None and actors is not None:
+            person = person_described_before(doc, title, country, anchors, actors)
         if person is not None:
             anchors.append(Anchor(person, title, country, "description"))
     return anchors
@@ -326,6 +332,58 @@ VAGUE_ROLES = {None, "official", "counterpart", "nobility", "spokesperson", "env
 
 
 DESCRIPTION_WINDOW = 3  # sentences after an unnamed description in which its name may come
+
+
+def person_described_before(
+    doc: Doc, title: Span, country: str, anchors: list[Anchor], actors: ActorStore
+) -> Span | None:
+    """ "Lacalle underscored the importance of ... The Uruguayan leader argued that ...": the
+    person without a title who is the subject of the sentence before an unnamed description (or
+    of its own), when the actor store knows that person (by the fullest form the article
+    writes) as serving the described country on the article's date. Gives that fullest form."""
+    sentence = title.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    taken = {i for a in anchors for i in range(a.name.start, a.name.end)}
+    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    candidates = [
+        e
+        for e in persons
+        if first <= e.start < title.start
+        and e.root.dep_ in ("nsubj", "nsubjpass")
+        and not any(i in taken for i in range(e.start, e.end))
+    ]
+    for candidate in reversed(candidates):
+        found = known_fullest_form(doc, candidate, country, actors)
+        if found is not None and not any(i in taken for i in range(found.start, found.end)):
+            return found
+    return None
+
+
+NAME_WORD = r"[A-Z][\w'’-]+"
+
+
+def known_fullest_form(doc: Doc, person: Span, country: str, actors: ActorStore) -> Span | None:
+    """The longest form the article writes of ``person``'s name ("Luis Lacalle Pou" in "the
+    Luis Lacalle Pou administration" for "Lacalle") that the actor store knows as serving
+    ``country`` on the article's date."""
+    text = doc_text(doc)
+    last = re.escape(person[-1].text)
+    forms: list[tuple[int, int]] = []
+    for m in re.finditer(rf"(?:{NAME_WORD} ){{0,3}}{last}(?: {NAME_WORD}){{0,2}}", text):
+        words = m.group().split()
+        for a in range(len(words)):
+            for b in range(a + 1, len(words) + 1):
+                if person[-1].text in words[a:b]:
+                    start = m.start() + len(" ".join(words[:a])) + (1 if a else 0)
+                    forms.append((start, start + len(" ".join(words[a:b]))))
+    for start, end in sorted(set(forms), key=lambda f: f[0] - f[1]):
+        span = doc.char_span(start, end)
+        if span is None or len(span) < 2:
+            continue
+        terms = actors.lookup(span.text, on=doc._.published)
+        if any(t.country == country for t in terms):
+            return span
+    return None
 
 
 def described_person(doc: Doc, title: Span, anchors: list[Anchor]) -> Span | None:

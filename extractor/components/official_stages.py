@@ -54,7 +54,9 @@ class PersonMentions(Stage):
     """Stages 1-2: person mentions tied to titles of office."""
 
     def __call__(self, doc: Doc) -> list[Anchor]:
-        return find_anchors(doc, self.knowledge.rules, self.knowledge.lexicon)
+        return find_anchors(
+            doc, self.knowledge.rules, self.knowledge.lexicon, self.knowledge.actors
+        )
 
 
 class AliasGrouping(Stage):

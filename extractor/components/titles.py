@@ -185,7 +185,16 @@ def _of_phrase(
         if k in countries:
             country = countries[k]
             if country.text in adjectives:
-                break
+                after = country.end
+                if not (
+                    doc[k - 1].lower_ == "the"
+                    and after < len(doc)
+                    and doc[after].is_title
+                    and _body_word(doc[after], lex)
+                ):
+                    break
+                k = after  # "head of the Czech Economic and Cultural Office": a body's name
+                continue
             k = end = country.end
             if k < len(doc) and doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")":
                 k = end = k + 3
@@ -243,6 +252,20 @@ def _of_phrase(
     return end
 
 
+# a mission abroad named by its city: "head of the Czech Economic and Cultural Office in Taipei"
+MISSIONS = {"office", "embassy", "mission", "consulate", "delegation"}
+
+
+def _post_in_city(doc: Doc, end: int) -> int:
+    """End of a title whose tail names a mission, with the "in <city>" after it."""
+    if end < 2 or end >= len(doc) or doc[end].lower_ != "in" or doc[end - 1].lower_ not in MISSIONS:
+        return end
+    place = end + 1
+    while place < len(doc) and doc[place].ent_type_ in PLACE_LABELS:
+        place += 1
+    return place if place > end + 1 else end
+
+
 def _is_elect(doc: Doc, i: int) -> bool:
     """ "-elect" at token ``i``: "President-elect", "Prime Minister-elect"."""
     return i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ == "elect"
@@ -292,6 +315,7 @@ def find_single_titles(doc: Doc, lex: TitleLexicon) -> list[Span]:
         if _is_elect(doc, stop_at):
             stop_at += 2  # "President-elect"
         stop_at = _of_phrase(doc, stop_at, lex, countries, lex.adjectives, persons, orgs)
+        stop_at = _post_in_city(doc, stop_at)
         start = i
         while start < last and doc[start].lower_ in ("former", "then", "new", "late", "the"):
             start += 1
