@@ -21,7 +21,7 @@ FLOORS = {
     "dates": 0.98,
     "date_values": 0.97,
     "date_value_accuracy": 0.98,
-    "initiatives": 0.86,
+    "initiatives": 0.87,
     "proposer_accuracy": 0.91,
     "published_accuracy": 0.99,
 }

@@ -509,3 +509,16 @@ def test_what_should_be_and_a_past_verb_after_and(analyse):
         "intervene immediately",
         "put an end to the Israeli offensive",
     ]
+
+
+def test_the_details_of_an_event_named_before_are_no_proposal(analyse):
+    assert (
+        triples(
+            analyse(
+                "Abe and Bush will hold talks in Hanoi. The two leaders agreed on the schedule "
+                "through a telephone conversation."
+            )
+        )
+        == []
+    )
+    assert triples(analyse("The two leaders agreed on the schedule of the withdrawal.")) != []

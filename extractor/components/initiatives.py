@@ -224,7 +224,18 @@ def refers_back(head: Token) -> bool:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         return bool(objects) and all(o.tag_ == "PRP" for o in objects)
     determiners = [c.lower_ for c in head.children if c.dep_ in ("det", "predet", "amod")]
+    if (
+        head.lower_ in DETAILS
+        and determiners == ["the"]
+        and head.n_lefts == 1
+        and not head.n_rights
+    ):
+        return True  # "agreed on the schedule" (of the talks named before)
     return head.n_lefts <= 2 and bool({"such", "this", "these", "that", "those"} & set(determiners))
+
+
+# what is settled about an event named before, not a proposal of its own
+DETAILS = {"schedule", "date", "dates", "timing", "venue", "details", "arrangements", "agenda"}
 
 
 def amount_only(span: Span) -> bool:
