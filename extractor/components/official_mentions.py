@@ -344,13 +344,15 @@ def person_described_before(
     sentence = title.sent
     first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     taken = {i for a in anchors for i in range(a.name.start, a.name.end)}
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
+    _, persons, starts = _sentences_and_persons(doc)
     candidates = [
         e
-        for e in persons
-        if first <= e.start < title.start
-        and e.root.dep_ in ("nsubj", "nsubjpass")
+        for e in persons[
+            bisect.bisect_left(starts, first) : bisect.bisect_left(starts, title.start)
+        ]
+        if e.root.dep_ in ("nsubj", "nsubjpass")
         and not any(i in taken for i in range(e.start, e.end))
+        and actors.knows_word(e[-1].text)  # the store has someone of that name at all
     ]
     for candidate in reversed(candidates):
         found = known_fullest_form(doc, candidate, country, actors)
@@ -366,6 +368,17 @@ def known_fullest_form(doc: Doc, person: Span, country: str, actors: ActorStore)
     """The longest form the article writes of ``person``'s name ("Luis Lacalle Pou" in "the
     Luis Lacalle Pou administration" for "Lacalle") that the actor store knows as serving
     ``country`` on the article's date."""
+    cache = doc.user_data.setdefault(_KNOWN_FORMS, {})
+    key = (person[-1].text, country)
+    if key not in cache:  # once per name and country: a long article repeats them
+        cache[key] = _known_fullest_form(doc, person, country, actors)
+    return cache[key]
+
+
+_KNOWN_FORMS = "extractor.known_forms"  # removed when the component ends
+
+
+def _known_fullest_form(doc: Doc, person: Span, country: str, actors: ActorStore) -> Span | None:
     text = doc_text(doc)
     last = re.escape(person[-1].text)
     forms: list[tuple[int, int]] = []

@@ -26,7 +26,7 @@ from .official_aliases import (
     mention_spans,
     official_record,
 )
-from .official_mentions import _SENTENCES_PERSONS, NameRules
+from .official_mentions import _KNOWN_FORMS, _SENTENCES_PERSONS, NameRules
 from .official_stages import (
     AliasGrouping,
     OfficialCountries,
@@ -86,6 +86,7 @@ class OfficialRecognizer(RuleComponent):
         doc._.officials = records
         doc.spans[Spans.OFFICIALS] = mention_spans(doc, officials, index)
         doc.user_data.pop(_SENTENCES_PERSONS, None)
+        doc.user_data.pop(_KNOWN_FORMS, None)
         return doc
 
 

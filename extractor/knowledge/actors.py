@@ -58,6 +58,7 @@ class ActorStore:
         self.actors = actors
         self._by_form: dict[str, list[Actor]] = {}
         self._blocks: dict[tuple[str, str, int], set[str]] = {}
+        self._words: set[str] | None = None
         for actor in actors:
             for form in actor.forms:
                 self._by_form.setdefault(form, []).append(actor)
@@ -65,6 +66,12 @@ class ActorStore:
                 if words:
                     block = (words[0][0], words[-1][0], len(words))
                     self._blocks.setdefault(block, set()).add(form)
+
+    def knows_word(self, word: str) -> bool:
+        """Whether any known name form holds ``word`` (folded): a cheap test before a search."""
+        if self._words is None:
+            self._words = {w for form in self._by_form for w in form.split()}
+        return name_key(word) in self._words
 
     def __len__(self) -> int:
         return len(self.actors)
