@@ -64,6 +64,10 @@ class ComponentContract:
 
 
 COMPONENTS: dict[str, ComponentContract] = {
+    "extractor_names": ComponentContract(
+        requires=("doc.ents", "token.tag", "token.dep", "token.head"),
+        assigns=("doc.ents",),
+    ),
     "extractor_countries": ComponentContract(
         requires=("token.ent_type",),
         assigns=("doc._.countries", "doc._.home_country", "doc._.home_country_source", "doc.spans"),

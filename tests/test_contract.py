@@ -19,6 +19,7 @@ from extractor.knowledge.lexicon import Lexicon
 from .conftest import ROOT, SEEDS
 
 COMPONENT_MODULES = {
+    "extractor_names": "names",
     "extractor_countries": "countries",
     "extractor_titles": "titles",
     "extractor_officials": "officials",

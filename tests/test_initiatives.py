@@ -285,10 +285,12 @@ def triples(doc):
 def test_assurances_and_insistence_on_what_an_actor_will_do(analyse):
     assert triples(
         analyse(
-            "Macron assured Biya that France will help African countries face the shock caused "
-            "by the war."
+            # the trigger is under test, not the recogniser: the name is given in full (the
+            # world-news weights miss a bare "Macron" opening a one-sentence text)
+            "Emmanuel Macron assured Paul Biya that France will help African countries face the "
+            "shock caused by the war."
         )
-    ) == [("help African countries face the shock caused by the war", "Macron", "assured")]
+    ) == [("help African countries face the shock caused by the war", "Emmanuel Macron", "assured")]
     assert triples(
         analyse(
             "President Luis Lacalle Pou insisted Uruguay would continue with the Chinese "

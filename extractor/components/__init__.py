@@ -3,4 +3,4 @@
 Importing this package registers their factories with spaCy.
 """
 
-from . import countries, dates, initiatives, officials, titles  # noqa: F401
+from . import countries, dates, initiatives, names, officials, titles  # noqa: F401

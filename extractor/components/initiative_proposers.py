@@ -200,8 +200,11 @@ def _resolve_one(
         return main_organisation(doc)
     if subject.ent_type_ in ("PERSON", "ORG", "NORP") and subject.tag_ == "NNP":
         entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
-        if entity is not None:
+        if entity is not None and not (
+            entity.label_ == "ORG" and {t.lower_ for t in entity} & LEGISLATIVE_CHAMBERS
+        ):
             return entity.text  # a named actor that is not an official ("Aung San Suu Kyi")
+        # a state's chamber ("The Chamber of Deputies") speaks for a state it does not name
     return None
 
 

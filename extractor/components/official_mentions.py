@@ -17,12 +17,13 @@ from ..extensions import doc_text
 from ..knowledge import ActorStore, words
 from ..temporal import MONTHS, WEEKDAYS
 from .official_appositions import (
+    HONORIFICS,
     closes_apposition,
     determined,
     plural_appositions,
     principal_country,
 )
-from .titles import DIPLOMATIC_HEADS, TitleLexicon, fold
+from .titles import TitleLexicon, fold, names_diplomat
 
 PARTICLES = words("officials.particles")
 
@@ -40,7 +41,6 @@ NOT_NAMES = words("officials.not_names")
 MONTH_OR_DAY = {*MONTHS, *WEEKDAYS, "jan", "feb", "aug", "sept", "oct", "nov", "dec"}
 
 
-HONORIFICS = words("officials.honorifics")
 RELIGIOUS = words("officials.religious_styles")
 
 
@@ -188,7 +188,7 @@ def country_in(
     """ISO3 named inside a title ("president of China", "CPP chairman"); and whether the title
     belongs to an international body ("UN Secretary-General")."""
     host = next((t.i for t in span if t.lower_ in ("to", "in")), span.end)
-    if any(t.lower_ in DIPLOMATIC_HEADS for t in span[: host - span.start]):
+    if names_diplomat(span[: host - span.start]):
         span = span.doc[span.start : host]  # "Ambassador of Egypt to Mauritius": Egypt's
     # a country word first: "president of the Salvadoran Congress" is not the US Congress's
     found = [countries[t.i] for t in span if t.i in countries] or [

@@ -23,6 +23,14 @@ from .base import RuleComponent
 CONNECT_AFTER_HEAD = {"of", "for", "to"}
 # "Ambassador in Cairo", "Consul General in Zanzibar": a diplomat's post is named by its city
 DIPLOMATIC_HEADS = {"ambassador", "consul", "consul-general", "envoy", "attache", "charge"}
+
+
+def names_diplomat(tokens) -> bool:
+    """Whether these words name a diplomat ("Ambassador of Egypt", "consul-general"): the
+    "to <country>" / "in <city>" after such a title is where the holder serves, not whose."""
+    return any(t.lower_ in DIPLOMATIC_HEADS for t in tokens)
+
+
 BODY_WORDS = words("titles.body_words")
 PLACE_LABELS = ("GPE", "LOC")
 NOBILITY = {"prince", "princess", "king", "queen", "sultan", "sheikh", "emperor"}
@@ -163,7 +171,7 @@ def _of_phrase(
     """
     if j >= len(doc):
         return j
-    diplomat = any(t.lower_ in DIPLOMATIC_HEADS for t in doc[max(0, j - 3) : j])
+    diplomat = names_diplomat(doc[max(0, j - 3) : j])
     if doc[j].lower_ == "in" and diplomat:
         place = j + 1
         while place < len(doc) and doc[place].ent_type_ in PLACE_LABELS:

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Rebuild models/ner_world/ from ../shared (about 10 minutes on 2 cores):
+# Rebuild models/ner_world/ from ../shared (about 15 minutes on 2 cores):
 #   bash models/sources/ner_world/train.sh
 set -euo pipefail
+# one thread: the same weights on any machine (the shipped ones were trained so)
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 cd "$(dirname "$0")/../../.."
 shared="${SHARED:-../shared}"
 work="$(mktemp -d)"
