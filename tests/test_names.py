@@ -149,3 +149,12 @@ def test_a_recognised_name_keeps_its_regnal_number():
 def test_a_thing_named_after_a_person_is_not_a_person(text):
     tags = {0: "PRP", 1: "VBD", 2: "IN", 3: "IN"} if text[0].islower() else {}
     assert people(make(text, [], tags=tags)) == []
+
+
+def test_a_country_adjective_alone_is_no_organisation():
+    doc = make(
+        "Ugandan President Yoweri Museveni spoke",
+        [(0, 1, "ORG"), (2, 4, "PERSON")],
+        tags={0: "JJ", 4: "VBD"},
+    )
+    assert labels(doc) == [("Ugandan", "NORP"), ("Yoweri Museveni", "PERSON")]

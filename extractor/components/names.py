@@ -5,6 +5,8 @@ The recogniser labels each mention on its own, so an article that names "Babar A
 sentence and a town in the next. This component reads the article as a whole and rewrites
 ``doc.ents`` (the tagger's fine tags and the parse are read; no other annotation is touched):
 
+0. A country's adjective or name read as an organisation or a person on its own ("Ugandan"
+   before "President Yoweri Museveni") is NORP or GPE, as the gazetteer has it.
 1. Titles and honorifics are kept out of names ("Captain Xoli Mbele" -> "Xoli Mbele",
    "Brig Salim ..."), as ``LABELLING.md`` and the English Worldwide Newswire annotations have it.
 2. A one-word "person" written as a place ("in Lalibela", "at Guanacaste," -- a locative
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
@@ -55,6 +57,17 @@ def leading_titles(title_words: dict) -> frozenset[str]:
     forms = [*title_words["heads"], *title_words["abbreviations"]]
     forms += words("officials.honorifics")
     return frozenset(w.lower().rstrip(".") for w in forms if " " not in w)
+
+
+def country_words(doc: Doc, ents: list[Span], countries: dict) -> list[Span]:
+    """Entities that are only a country's adjective or name, labelled as the gazetteer has it
+    (an organisation or person "Ugandan" is NORP; a person "Uganda" stays one, as in names)."""
+    out = []
+    for ent in ents:
+        label = countries.get(ent.text)
+        wrong = ent.label_ == "ORG" or (ent.label_ == PERSON and label == "NORP")
+        out.append(Span(doc, ent.start, ent.end, label=label) if label and wrong else ent)
+    return out
 
 
 def trim_titles(doc: Doc, ents: list[Span], titles: frozenset[str]) -> list[Span]:
@@ -195,11 +208,16 @@ class NameLists:
     particles: frozenset[str]  # "bin", "de", ...: inside names
     things: frozenset[str]  # words of things named after people ("Hospital")
     before_a_name: frozenset[str]  # titles a name follows ("King", "Empress", "Mr")
+    countries: dict = field(default_factory=dict)  # "Ugandan" -> NORP, "Uganda" -> GPE
 
     @classmethod
     def load(cls, folder: Path | None = None) -> NameLists:
+        gazetteer = load_gazetteer(folder)
+        countries = {f: "GPE" for row in gazetteer.countries for f in row["names"]}
+        countries.update({f: "NORP" for row in gazetteer.countries for f in row["adjectives"]})
         return cls(
-            titles=leading_titles(load_gazetteer(folder).title_words),
+            countries=countries,
+            titles=leading_titles(gazetteer.title_words),
             particles=words("officials.particles"),
             things=words("names.named_after_people")
             | words("officials.political_body_words")
@@ -209,8 +227,9 @@ class NameLists:
 
 
 def mend_person_names(doc: Doc, lists: NameLists) -> list[Span]:
-    """The article's entities with its person names mended (steps 1-4 of the module doc)."""
-    ents = trim_titles(doc, list(doc.ents), lists.titles)
+    """The article's entities with its person names mended (steps 0-4 of the module doc)."""
+    ents = country_words(doc, list(doc.ents), lists.countries)
+    ents = trim_titles(doc, ents, lists.titles)
     ents = places_written_as_people(doc, ents)
     ents = names_standing_alone(doc, ents, lists.titles, lists.particles)
     ents = names_after_titles(doc, ents, lists)
