@@ -158,3 +158,14 @@ def test_a_country_adjective_alone_is_no_organisation():
         tags={0: "JJ", 4: "VBD"},
     )
     assert labels(doc) == [("Ugandan", "NORP"), ("Yoweri Museveni", "PERSON")]
+
+
+def test_the_entity_of_a_token_is_found_from_its_marks():
+    from extractor.components.parse import entity_at
+
+    doc = make("Ratan Tata Tata Sons grew", [(0, 2, "PERSON"), (2, 4, "ORG")])
+    assert [(e.text, e.label_) for e in (entity_at(doc, 1), entity_at(doc, 2))] == [
+        ("Ratan Tata", "PERSON"),
+        ("Tata Sons", "ORG"),
+    ]
+    assert entity_at(doc, 4) is None

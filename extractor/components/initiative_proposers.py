@@ -9,6 +9,7 @@ from ..contract import Spans
 from ..extensions import doc_text, in_furniture
 from ..knowledge import words
 from .official_mentions import LEGISLATIVE_CHAMBERS
+from .parse import entity_at
 
 PRONOUNS = {"he", "she", "the official", "the minister", "the president", "the premier"}
 
@@ -199,7 +200,7 @@ def _resolve_one(
     if subject.lower_ in COLLECTIVE_NOUNS:
         return main_organisation(doc)
     if subject.ent_type_ in ("PERSON", "ORG", "NORP") and subject.tag_ == "NNP":
-        entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+        entity = entity_at(doc, subject.i)
         if entity is not None and not (
             entity.label_ == "ORG" and {t.lower_ for t in entity} & LEGISLATIVE_CHAMBERS
         ):
@@ -237,10 +238,10 @@ def named_body(doc: Doc, subject: Token) -> str | None:
     if subject.lower_ in GROUP_NOUNS:
         for child in subject.children:
             if child.dep_ == "appos" and child.ent_type_ == "ORG":
-                entity = next(e for e in doc.ents if e.start <= child.i < e.end)
+                entity = entity_at(doc, child.i)
                 return _with_acronym(doc, entity.start, entity.end)
         return None
-    entity = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    entity = entity_at(doc, subject.i)
     if entity is not None and entity.label_ == "ORG":
         words = {t.lower_ for t in entity}
         if words & BUSINESS_BODIES and not words & LEGISLATIVE_CHAMBERS:

@@ -23,6 +23,7 @@ from .official_appositions import (
     plural_appositions,
     principal_country,
 )
+from .parse import entity_at
 from .titles import TitleLexicon, fold, names_diplomat
 
 PARTICLES = words("officials.particles")
@@ -443,7 +444,7 @@ def is_company_post(doc: Doc, title: Span, orgs: dict[int, str]) -> bool:
     before = doc[title.start - 1]
     if before.ent_type_ != "ORG" or before.i in orgs or before.is_upper:
         return False  # known bodies, and acronyms ("EC Vice-President", "ECK Chairman")
-    entity = next((e for e in doc.ents if e.start <= before.i < e.end), None)
+    entity = entity_at(doc, before.i)
     words = {t.lower_ for t in entity} if entity is not None else set()
     return not words & POLITICAL_BODY_WORDS
 

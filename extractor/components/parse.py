@@ -4,7 +4,7 @@ coordinated with a token."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import words
 
@@ -18,6 +18,20 @@ def token_at(doc: Doc, start_char: int) -> Token | None:
     """The token that holds the character at ``start_char``."""
     span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
     return span[0] if span is not None else None
+
+
+def entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity token ``i`` is in, found from the tokens' IOB marks (not by scanning
+    ``doc.ents``, which made a look-up per mention quadratic in article length)."""
+    if not doc[i].ent_type_:
+        return None
+    start = i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[i].ent_type_)
 
 
 def auxiliaries(verb: Token) -> set[str]:
