@@ -17,13 +17,18 @@ PURPOSE_NOUNS = {"bid", "effort", "efforts", "order", "attempt", "hope", "view"}
 PEOPLE_NOUNS = {"counterpart", "counterparts", "leaders", "officials", "ministers", "delegation"}
 
 
+def non_restrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma: ", which demands ...", ", who called for ..."."""
+    first = clause.left_edge.i
+    return first > 0 and clause.doc[first - 1].text == ","
+
+
 def proposal_clause(token: Token) -> bool:
     """A restrictive relative clause of what the proposed thing would do ("a referendum that
     would enshrine ..."); not a comment set off by a comma (", which would greatly promote")."""
-    first = token.left_edge.i
     return (
         token.dep_ == "relcl"
-        and not (first > 0 and token.doc[first - 1].text == ",")
+        and not non_restrictive(token)
         and any(c.dep_ == "aux" and c.lower_ in ("would", "will") for c in token.children)
     )
 

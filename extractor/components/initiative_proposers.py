@@ -201,9 +201,7 @@ def _resolve_one(
         return main_organisation(doc)
     if subject.ent_type_ in ("PERSON", "ORG", "NORP") and subject.tag_ == "NNP":
         entity = entity_at(doc, subject.i)
-        if entity is not None and not (
-            entity.label_ == "ORG" and {t.lower_ for t in entity} & LEGISLATIVE_CHAMBERS
-        ):
+        if entity is not None and not (entity.label_ == "ORG" and _chamber(entity)):
             return entity.text  # a named actor that is not an official ("Aung San Suu Kyi")
         # a state's chamber ("The Chamber of Deputies") speaks for a state it does not name
     return None
@@ -216,7 +214,12 @@ def _last_state(doc: Doc, pronoun: Token, capitals: dict[str, str]) -> str | Non
     if first > 0:
         first = doc[first - 1].sent.start
     spans = doc.spans.get(Spans.COUNTRIES, [])
-    countries = {i: s.label_ for s in spans for i in range(s.start, s.end)}
+    countries = {
+        i: s.label_
+        for s in spans
+        if s.start < pronoun.i and s.end > first  # the look-back window only
+        for i in range(s.start, s.end)
+    }
     for i in range(pronoun.i - 1, first - 1, -1):
         if i in countries:
             return countries[i]
@@ -242,13 +245,12 @@ def named_body(doc: Doc, subject: Token) -> str | None:
                 return _with_acronym(doc, entity.start, entity.end)
         return None
     entity = entity_at(doc, subject.i)
-    if entity is not None and entity.label_ == "ORG":
-        words = {t.lower_ for t in entity}
-        if words & BUSINESS_BODIES and not words & LEGISLATIVE_CHAMBERS:
-            # "Panama's Chamber of Commerce, Industries and Agriculture (Cciap) has called
-            # for": a business or civic body speaks for itself, not for its state
-            end = next((t.i for t in doc[subject.i : entity.end] if t.text == "("), entity.end)
-            return _with_acronym(doc, subject.i, end)
+    business = entity is not None and entity.label_ == "ORG" and not _chamber(entity)
+    if business and {t.lower_ for t in entity} & BUSINESS_BODIES:
+        # "Panama's Chamber of Commerce, Industries and Agriculture (Cciap) has called for": a
+        # business or civic body speaks for itself, not for its state
+        end = next((t.i for t in doc[subject.i : entity.end] if t.text == "("), entity.end)
+        return _with_acronym(doc, subject.i, end)
     if subject.tag_ == "NNP" and any(
         c.dep_ == "compound" and c.lower_ in GROUP_NOUNS and c.i < subject.i
         for c in subject.children
@@ -261,6 +263,12 @@ def named_body(doc: Doc, subject: Token) -> str | None:
             last += 1
         return doc[first:last].text  # "Article 13"
     return None
+
+
+def _chamber(entity) -> bool:
+    """A legislative chamber or a government body ("Chamber of Deputies", "Ministry of ..."):
+    it speaks for its state, not as a body of its own."""
+    return bool({t.lower_ for t in entity} & LEGISLATIVE_CHAMBERS)
 
 
 def _with_acronym(doc: Doc, start: int, end: int) -> str:

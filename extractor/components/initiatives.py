@@ -20,7 +20,7 @@ from ..contract import Spans, assigns, requires
 from ..extensions import doc_text
 from ..knowledge import Gazetteer, load_gazetteer, words
 from .base import RuleComponent
-from .initiative_items import _collect, item_span
+from .initiative_items import _collect, item_span, non_restrictive
 from .initiative_objects import (
     Trigger,
     cameo_code,
@@ -190,12 +190,6 @@ def crosses_paragraph(doc: Doc, verb: Token, span: Span) -> bool:
 HYPOTHETICAL = {"would", "could", "might", "may", "should", "can"}
 # "unlikely that Russia wants to", "women need to push for": supposed, not done
 UNLIKELY = {"unlikely", "likely", "seem", "seems", "seemed", "appear", "appears", "need", "needs"}
-
-
-def non_restrictive(clause: Token) -> bool:
-    """A relative clause set off by a comma: ", which demands ...", ", who called for ..."."""
-    first = clause.left_edge.i
-    return first > 0 and clause.doc[first - 1].text == ","
 
 
 def is_hypothetical(verb: Token) -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -74,9 +74,10 @@ def trim_titles(doc: Doc, ents: list[Span], titles: frozenset[str]) -> list[Span
     """PERSON entities without the titles and honorifics that open them."""
     out = []
     for ent in ents:
-        start = ent.start
-        while ent.label_ == PERSON and start < ent.end - 1 and _folded(doc[start]) in titles:
-            start += 1
+        if ent.label_ != PERSON:
+            out.append(ent)
+            continue
+        start = _past_titles(doc, ent.start, ent.end - 1, titles)  # a title alone stays
         out.append(ent if start == ent.start else Span(doc, start, ent.end, label=PERSON))
     return out
 
@@ -132,7 +133,7 @@ def names_standing_alone(
             return not (i + 1 < len(doc) and doc[i + 1].lower_ == "s")
         return t.lower_ in particles or t.text == "-"
 
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    taken = _tokens_of(ents)
     out = [
         Span(doc, e.start, e.end, label=PERSON)
         if e.label_ != PERSON and len(e) == 1 and a_name(e[0])
@@ -147,9 +148,7 @@ def names_standing_alone(
         if j == i:
             i += 1
             continue
-        start = i
-        while start < j and _folded(doc[start]) in titles:
-            start += 1
+        start = _past_titles(doc, i, j, titles)
         whole = start < j and not joins(i - 1) and not joins(j)
         if whole and all(a_name(doc[k]) for k in range(start, j)):
             out.append(Span(doc, start, j, label=PERSON))
@@ -160,14 +159,14 @@ def names_standing_alone(
 def names_after_titles(doc: Doc, ents: list[Span], lists: NameLists) -> list[Span]:
     """``ents`` with the untagged proper-noun runs after a title that precedes names made
     PERSON, and PERSON entities extended over a regnal number."""
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    taken = _tokens_of(ents)
     out = []
     for ent in ents:
         end = ent.end
         if ent.label_ == PERSON and _regnal(doc, end, taken):
             end += 1
         out.append(ent if end == ent.end else Span(doc, ent.start, end, label=PERSON))
-    taken = {i for e in out for i in range(e.start, e.end)}
+    taken = _tokens_of(out)
     not_names = lists.titles | lists.things
     for t in doc[:-1]:
         if _folded(t) not in lists.before_a_name or not t.is_title or t.i + 1 in taken:
@@ -185,6 +184,17 @@ def names_after_titles(doc: Doc, ents: list[Span], lists: NameLists) -> list[Spa
             out.append(Span(doc, t.i + 1, end, label=PERSON))
             taken.update(range(t.i + 1, end))
     return out
+
+
+def _tokens_of(ents: list[Span]) -> set[int]:
+    return {i for e in ents for i in range(e.start, e.end)}
+
+
+def _past_titles(doc: Doc, start: int, stop: int, titles: frozenset[str]) -> int:
+    """The first token from ``start`` (at most ``stop``) that is no title or honorific."""
+    while start < stop and _folded(doc[start]) in titles:
+        start += 1
+    return start
 
 
 def _name_word(token) -> bool:
@@ -208,7 +218,7 @@ class NameLists:
     particles: frozenset[str]  # "bin", "de", ...: inside names
     things: frozenset[str]  # words of things named after people ("Hospital")
     before_a_name: frozenset[str]  # titles a name follows ("King", "Empress", "Mr")
-    countries: dict = field(default_factory=dict)  # "Ugandan" -> NORP, "Uganda" -> GPE
+    countries: dict[str, str]  # "Ugandan" -> NORP, "Uganda" -> GPE
 
     @classmethod
     def load(cls, folder: Path | None = None) -> NameLists:
